@@ -1,0 +1,13 @@
+package de.kontor.domain;
+
+/** What a signed-in user may do. Enforcement lives in one place (the services); see Principal. */
+public enum Role {
+    OWNER,
+    STAFF,
+    MARKETING,
+    READ_ONLY;
+
+    public boolean canWriteContacts() {
+        return this == OWNER || this == STAFF;
+    }
+}

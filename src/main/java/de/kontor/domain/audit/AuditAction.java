@@ -1,0 +1,10 @@
+package de.kontor.domain.audit;
+
+public enum AuditAction {
+    CREATE,
+    UPDATE,
+    DELETE,
+    IMPORT,
+    EXPORT,
+    LOGIN
+}

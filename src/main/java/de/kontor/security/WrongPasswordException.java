@@ -1,0 +1,11 @@
+package de.kontor.security;
+
+import de.kontor.domain.KontorException;
+
+public class WrongPasswordException extends KontorException {
+    private static final long serialVersionUID = 1L;
+
+    public WrongPasswordException(String user) {
+        super("error.wrongPassword", user);
+    }
+}
