@@ -1,0 +1,207 @@
+package de.kontor.service;
+
+import de.kontor.domain.ContactRules;
+import de.kontor.domain.NotFoundException;
+import de.kontor.domain.OrganisationData;
+import de.kontor.domain.Person;
+import de.kontor.domain.PersonData;
+import de.kontor.domain.PersonFields;
+import de.kontor.domain.Principal;
+import de.kontor.domain.Provenance;
+import de.kontor.domain.ProvenanceInput;
+import de.kontor.domain.audit.AuditAction;
+import de.kontor.domain.audit.AuditChange;
+import de.kontor.store.AuditStore;
+import de.kontor.store.Database;
+import de.kontor.store.OrganisationStore;
+import de.kontor.store.PersonStore;
+import de.kontor.store.Tx;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Creating, editing, finding and deleting people. Every write validates with
+ * {@link ContactRules}, checks the principal's role, writes its audit entries in the same
+ * transaction and then updates the search index.
+ */
+public final class ContactService {
+    private final Database db;
+    private final PersonStore persons;
+    private final OrganisationStore organisations;
+    private final AuditStore audit;
+    private final ContactRules rules;
+    private final SearchIndex index;
+    private final Permissions permissions;
+    private final Clock clock;
+
+    public ContactService(Database db, PersonStore persons, OrganisationStore organisations, AuditStore audit,
+            ContactRules rules, SearchIndex index, Permissions permissions, Clock clock) {
+        this.db = db;
+        this.persons = persons;
+        this.organisations = organisations;
+        this.audit = audit;
+        this.rules = rules;
+        this.index = index;
+        this.permissions = permissions;
+        this.clock = clock;
+    }
+
+    /** One person to create, with where the data came from. */
+    public record NewPerson(PersonData data, ProvenanceInput source) {}
+
+    public Person create(Principal by, PersonData data, ProvenanceInput source) {
+        return createAll(by, List.of(new NewPerson(data, source))).get(0);
+    }
+
+    /**
+     * Creates all the people in one transaction: if any is invalid nothing is saved and the
+     * exception names it (its position in the list, from 0, is the {@code row} of the
+     * {@link BatchValidationException}).
+     */
+    public List<Person> createAll(Principal by, List<NewPerson> people) {
+        permissions.requireWriteContacts(by);
+        LocalDate today = LocalDate.now(clock);
+        List<PersonData> checked = new ArrayList<>(people.size());
+        for (int i = 0; i < people.size(); i++) {
+            try {
+                checked.add(rules.check(people.get(i).data(), today));
+            } catch (de.kontor.domain.ValidationException e) {
+                throw new BatchValidationException(i, e.errors());
+            }
+        }
+        Instant now = clock.instant();
+        List<Person> created = db.inTransaction(tx -> {
+            Map<String, Long> orgIds = new LinkedHashMap<>();
+            List<AuditChange> changes = new ArrayList<>();
+            List<Person> result = new ArrayList<>(checked.size());
+            for (int i = 0; i < checked.size(); i++) {
+                PersonData d = checked.get(i);
+                ProvenanceInput in = people.get(i).source();
+                Provenance p = new Provenance(in.kind(), in.detail(), in.fileName(), in.sourceRecordId(), now,
+                        by.username());
+                Long orgId = organisationId(tx, by, d.organisation(), orgIds, changes, now);
+                long id = persons.insert(tx, d, orgId, p, by.userId(), now);
+                Map<String, String> fields = PersonFields.of(d);
+                fields.put("source", sourceText(p));
+                changes.addAll(PersonFields.created(PersonStore.ENTITY, id, id, fields));
+                result.add(new Person(id, 1, d, orgId, p, now, now));
+                if (changes.size() > 5000) {
+                    audit.append(tx, by, now, changes);
+                    changes.clear();
+                }
+            }
+            audit.append(tx, by, now, changes);
+            return result;
+        });
+        index.putAll(created);
+        return created;
+    }
+
+    public Person update(Principal by, long id, int expectedVersion, PersonData data) {
+        permissions.requireWriteContacts(by);
+        PersonData d = rules.check(data, LocalDate.now(clock));
+        Instant now = clock.instant();
+        Person saved = db.inTransaction(tx -> {
+            Person before = persons.find(tx, id).orElseThrow(() -> new NotFoundException(PersonStore.ENTITY, id));
+            List<AuditChange> changes = new ArrayList<>();
+            Long orgId = organisationId(tx, by, d.organisation(), new LinkedHashMap<>(), changes, now);
+            persons.update(tx, id, expectedVersion, d, orgId, now);
+            changes.addAll(PersonFields.diff(AuditAction.UPDATE, PersonStore.ENTITY, id, id,
+                    PersonFields.of(before.data()), PersonFields.of(d)));
+            audit.append(tx, by, now, changes);
+            return persons.find(tx, id).orElseThrow();
+        });
+        index.put(saved);
+        return saved;
+    }
+
+    public void delete(Principal by, long id, int expectedVersion) {
+        permissions.requireWriteContacts(by);
+        Instant now = clock.instant();
+        db.inTransaction(tx -> {
+            Person before = persons.find(tx, id).orElseThrow(() -> new NotFoundException(PersonStore.ENTITY, id));
+            persons.delete(tx, id, expectedVersion);
+            audit.append(tx, by, now, PersonFields.deleted(PersonStore.ENTITY, id, id, PersonFields.of(before.data())));
+            return null;
+        });
+        index.remove(id);
+    }
+
+    public Person get(Principal by, long id) {
+        return db.read(tx -> persons.find(tx, id)).orElseThrow(() -> new NotFoundException(PersonStore.ENTITY, id));
+    }
+
+    public SearchIndex.Result search(Principal by, String query, int limit) {
+        ensureIndex();
+        return index.search(query, limit);
+    }
+
+    public int count(Principal by) {
+        ensureIndex();
+        return index.size();
+    }
+
+    private volatile boolean indexed;
+
+    /** Builds the search index on first use (the window does it in the background after login). */
+    public void ensureIndex() {
+        if (!indexed) {
+            synchronized (this) {
+                if (!indexed) {
+                    rebuildIndex();
+                }
+            }
+        }
+    }
+
+    /** Reloads the search index from the database (on open; after a bulk import). */
+    public void rebuildIndex() {
+        List<Person> all = new ArrayList<>();
+        db.read(tx -> {
+            persons.forEach(tx, all::add);
+            return null;
+        });
+        index.rebuild(all);
+        indexed = true;
+    }
+
+    private Long organisationId(Tx tx, Principal by, String name, Map<String, Long> cache, List<AuditChange> changes,
+            Instant now) {
+        if (name == null) {
+            return null;
+        }
+        String key = name.toLowerCase(java.util.Locale.ROOT);
+        Long cached = cache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        long id = organisations.findByName(tx, name).map(o -> o.id()).orElseGet(() -> {
+            OrganisationData o = OrganisationData.named(name);
+            long newId = organisations.insert(tx, o, now);
+            changes.add(new AuditChange(AuditAction.CREATE, OrganisationStore.ENTITY, newId, null, "name", null, name));
+            return newId;
+        });
+        cache.put(key, id);
+        return id;
+    }
+
+    private static String sourceText(Provenance p) {
+        StringBuilder sb = new StringBuilder(p.kind().key());
+        if (p.detail() != null) {
+            sb.append(": ").append(p.detail());
+        }
+        if (p.fileName() != null) {
+            sb.append(" [").append(p.fileName());
+            if (p.sourceRecordId() != null) {
+                sb.append(" #").append(p.sourceRecordId());
+            }
+            sb.append(']');
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,13 @@
+package de.kontor.service;
+
+import de.kontor.domain.AccessDeniedException;
+import de.kontor.domain.Principal;
+
+/** The one place where roles are enforced; every service asks here before it acts. */
+public final class Permissions {
+    public void requireWriteContacts(Principal p) {
+        if (!p.role().canWriteContacts()) {
+            throw new AccessDeniedException(p.username(), "contacts.write");
+        }
+    }
+}

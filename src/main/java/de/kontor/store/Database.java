@@ -1,0 +1,131 @@
+package de.kontor.store;
+
+import de.kontor.domain.KontorException;
+import de.kontor.security.DatabaseKey;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.function.Function;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+
+/**
+ * The encrypted H2 database. The file password and the SQL user's password are derived from
+ * the random database key, never from a user's password. {@code TRACE_LEVEL_FILE=0} keeps
+ * H2 from writing failing SQL (with values) in plaintext beside the encrypted file;
+ * {@code AUTO_SERVER=TRUE} lets several Kontor processes in a small office share one file.
+ */
+public final class Database implements AutoCloseable {
+    private static final String SQL_USER = "KONTOR";
+    private static final int LOCKED = 90020;
+    private static final int WRONG_PASSWORD = 28000;
+    private static final int FILE_CORRUPTED = 90030;
+
+    private final DataFolder folder;
+    private final JdbcConnectionPool pool;
+    private final DSLContext dsl;
+
+    private Database(DataFolder folder, JdbcConnectionPool pool) {
+        this.folder = folder;
+        this.pool = pool;
+        this.dsl = DSL.using(pool, SQLDialect.H2, new Settings().withExecuteLogging(false));
+    }
+
+    /** Creates a new database file; refuses if one is there. */
+    public static Database create(DataFolder folder, DatabaseKey key) {
+        if (Files.exists(folder.databaseFile())) {
+            throw new KontorException("error.databaseExists", folder.dir().toString());
+        }
+        return open(folder, key, true);
+    }
+
+    /** Opens an existing database file and applies pending migrations. */
+    public static Database open(DataFolder folder, DatabaseKey key) {
+        if (!Files.isRegularFile(folder.databaseFile())) {
+            throw new KontorException("error.databaseMissing", folder.databaseFile().toString());
+        }
+        return open(folder, key, false);
+    }
+
+    private static Database open(DataFolder folder, DatabaseKey key, boolean create) {
+        String url = "jdbc:h2:file:" + folder.databaseBase()
+                + ";CIPHER=AES;TRACE_LEVEL_FILE=0;AUTO_SERVER=TRUE"
+                + (create ? "" : ";IFEXISTS=TRUE");
+        String password = key.derive("h2-file") + " " + key.derive("h2-user");
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, SQL_USER, password);
+        pool.setMaxConnections(8);
+        try (Connection c = pool.getConnection()) {
+            c.isValid(1);
+        } catch (SQLException e) {
+            pool.dispose();
+            throw translate(e, folder);
+        }
+        try {
+            Flyway.configure()
+                    .dataSource(pool)
+                    .locations("classpath:db/migration")
+                    .loggers("slf4j")
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            pool.dispose();
+            throw new KontorException(e, "error.migration", e.getMessage());
+        }
+        return new Database(folder, pool);
+    }
+
+    private static KontorException translate(SQLException e, DataFolder folder) {
+        return switch (e.getErrorCode()) {
+            case LOCKED -> new KontorException(e, "error.databaseLocked", folder.databaseFile().toString());
+            case WRONG_PASSWORD -> new KontorException(e, "error.databaseKey", folder.databaseFile().toString());
+            case FILE_CORRUPTED -> new KontorException(e, "error.databaseDamaged", folder.databaseFile().toString());
+            default -> new KontorException(e, "error.databaseOpen", folder.databaseFile().toString(), e.getMessage());
+        };
+    }
+
+    public DataFolder folder() {
+        return folder;
+    }
+
+    /** Runs {@code work} in one transaction: all of it commits, or none of it. */
+    public <T> T inTransaction(Function<Tx, T> work) {
+        try {
+            return dsl.transactionResult(cfg -> work.apply(new Tx(cfg.dsl())));
+        } catch (DataAccessException e) {
+            throw new KontorException(e, "error.database", e.getMessage());
+        }
+    }
+
+    /** Reads without an explicit transaction (each statement sees committed data). */
+    public <T> T read(Function<Tx, T> work) {
+        try {
+            return work.apply(new Tx(dsl));
+        } catch (DataAccessException e) {
+            throw new KontorException(e, "error.database", e.getMessage());
+        }
+    }
+
+    /**
+     * Closes the database and rewrites the file so that deleted values are gone from it
+     * (H2 otherwise keeps deleted rows' bytes in free pages).
+     */
+    public void closeCompacted() {
+        try {
+            dsl.execute("SHUTDOWN COMPACT");
+        } catch (DataAccessException e) {
+            // Another process still has the file open (AUTO_SERVER): it stays open for them.
+        }
+        pool.dispose();
+    }
+
+    @Override
+    public void close() {
+        pool.dispose();
+    }
+}

@@ -1,0 +1,251 @@
+package de.kontor.store;
+
+import static de.kontor.store.jooq.Tables.APP_USER;
+import static de.kontor.store.jooq.Tables.ORGANISATION;
+import static de.kontor.store.jooq.Tables.PERSON;
+import static de.kontor.store.jooq.Tables.PERSON_ADDRESS;
+import static de.kontor.store.jooq.Tables.PERSON_EMAIL;
+import static de.kontor.store.jooq.Tables.PERSON_PHONE;
+import static de.kontor.store.jooq.Tables.PERSON_TAG;
+
+import de.kontor.domain.ContactKind;
+import de.kontor.domain.EmailAddress;
+import de.kontor.domain.NotFoundException;
+import de.kontor.domain.Person;
+import de.kontor.domain.PersonData;
+import de.kontor.domain.PhoneNumber;
+import de.kontor.domain.PostalAddress;
+import de.kontor.domain.Provenance;
+import de.kontor.domain.SourceKind;
+import de.kontor.domain.StaleDataException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+/** People with their e-mails, phones, addresses and tags. */
+public final class PersonStore {
+    public static final String ENTITY = "person";
+
+    /** Inserts a normalised, validated person; returns its id. */
+    public long insert(Tx tx, PersonData d, Long organisationId, Provenance p, long capturedById, Instant now) {
+        OffsetDateTime t = utc(now);
+        long id = tx.dsl().insertInto(PERSON)
+                .set(PERSON.SALUTATION, d.salutation())
+                .set(PERSON.TITLE, d.title())
+                .set(PERSON.GIVEN_NAME, d.givenName())
+                .set(PERSON.FAMILY_NAME, d.familyName())
+                .set(PERSON.BIRTH_DATE, d.birthDate())
+                .set(PERSON.LANGUAGE, d.language())
+                .set(PERSON.ORGANISATION_ID, organisationId)
+                .set(PERSON.JOB_TITLE, d.jobTitle())
+                .set(PERSON.NOTES, d.notes())
+                .set(PERSON.SOURCE_KIND, p.kind().key())
+                .set(PERSON.SOURCE_DETAIL, p.detail())
+                .set(PERSON.SOURCE_FILE, p.fileName())
+                .set(PERSON.SOURCE_RECORD_ID, p.sourceRecordId())
+                .set(PERSON.CAPTURED_AT, utc(p.capturedAt()))
+                .set(PERSON.CAPTURED_BY, capturedById)
+                .set(PERSON.VERSION, 1)
+                .set(PERSON.CREATED_AT, t)
+                .set(PERSON.UPDATED_AT, t)
+                .returningResult(PERSON.ID)
+                .fetchOne()
+                .value1();
+        insertChildren(tx.dsl(), id, d);
+        return id;
+    }
+
+    /**
+     * Saves new data over version {@code expectedVersion}; refuses with {@link StaleDataException}
+     * if someone saved in between. Returns the new version.
+     */
+    public int update(Tx tx, long id, int expectedVersion, PersonData d, Long organisationId, Instant now) {
+        int rows = tx.dsl().update(PERSON)
+                .set(PERSON.SALUTATION, d.salutation())
+                .set(PERSON.TITLE, d.title())
+                .set(PERSON.GIVEN_NAME, d.givenName())
+                .set(PERSON.FAMILY_NAME, d.familyName())
+                .set(PERSON.BIRTH_DATE, d.birthDate())
+                .set(PERSON.LANGUAGE, d.language())
+                .set(PERSON.ORGANISATION_ID, organisationId)
+                .set(PERSON.JOB_TITLE, d.jobTitle())
+                .set(PERSON.NOTES, d.notes())
+                .set(PERSON.VERSION, expectedVersion + 1)
+                .set(PERSON.UPDATED_AT, utc(now))
+                .where(PERSON.ID.eq(id).and(PERSON.VERSION.eq(expectedVersion)))
+                .execute();
+        requireOne(tx, rows, id);
+        DSLContext dsl = tx.dsl();
+        dsl.deleteFrom(PERSON_EMAIL).where(PERSON_EMAIL.PERSON_ID.eq(id)).execute();
+        dsl.deleteFrom(PERSON_PHONE).where(PERSON_PHONE.PERSON_ID.eq(id)).execute();
+        dsl.deleteFrom(PERSON_ADDRESS).where(PERSON_ADDRESS.PERSON_ID.eq(id)).execute();
+        dsl.deleteFrom(PERSON_TAG).where(PERSON_TAG.PERSON_ID.eq(id)).execute();
+        insertChildren(dsl, id, d);
+        return expectedVersion + 1;
+    }
+
+    /** Deletes the person and (by cascade) its e-mails, phones, addresses, tags and activities. */
+    public void delete(Tx tx, long id, int expectedVersion) {
+        int rows = tx.dsl().deleteFrom(PERSON)
+                .where(PERSON.ID.eq(id).and(PERSON.VERSION.eq(expectedVersion)))
+                .execute();
+        requireOne(tx, rows, id);
+    }
+
+    public Optional<Person> find(Tx tx, long id) {
+        Record r = baseQuery(tx.dsl()).where(PERSON.ID.eq(id)).fetchOne();
+        if (r == null) {
+            return Optional.empty();
+        }
+        Children c = Children.load(tx.dsl(), PERSON_EMAIL.PERSON_ID.eq(id), PERSON_PHONE.PERSON_ID.eq(id),
+                PERSON_ADDRESS.PERSON_ID.eq(id), PERSON_TAG.PERSON_ID.eq(id));
+        return Optional.of(toPerson(r, c));
+    }
+
+    public boolean exists(Tx tx, long id) {
+        return tx.dsl().fetchExists(PERSON, PERSON.ID.eq(id));
+    }
+
+    public int count(Tx tx) {
+        return tx.dsl().fetchCount(PERSON);
+    }
+
+    /** Streams every person, fully loaded, in id order (five queries, whatever the count). */
+    public void forEach(Tx tx, Consumer<Person> consumer) {
+        Children c = Children.load(tx.dsl(), DSL.trueCondition(), DSL.trueCondition(), DSL.trueCondition(),
+                DSL.trueCondition());
+        try (var cursor = baseQuery(tx.dsl()).orderBy(PERSON.ID).fetchSize(2000).fetchLazy()) {
+            for (Record r : cursor) {
+                consumer.accept(toPerson(r, c));
+            }
+        }
+    }
+
+    /** Ids of the people who work for an organisation. */
+    public List<Long> idsOfOrganisation(Tx tx, long organisationId) {
+        return tx.dsl().select(PERSON.ID).from(PERSON).where(PERSON.ORGANISATION_ID.eq(organisationId))
+                .orderBy(PERSON.FAMILY_NAME, PERSON.GIVEN_NAME).fetch(PERSON.ID);
+    }
+
+    private void requireOne(Tx tx, int rows, long id) {
+        if (rows == 1) {
+            return;
+        }
+        if (exists(tx, id)) {
+            throw new StaleDataException(ENTITY, id);
+        }
+        throw new NotFoundException(ENTITY, id);
+    }
+
+    private static org.jooq.SelectOnConditionStep<Record> baseQuery(DSLContext dsl) {
+        return dsl.select(PERSON.fields())
+                .select(ORGANISATION.NAME, APP_USER.USERNAME)
+                .from(PERSON)
+                .leftJoin(ORGANISATION).on(ORGANISATION.ID.eq(PERSON.ORGANISATION_ID))
+                .join(APP_USER).on(APP_USER.ID.eq(PERSON.CAPTURED_BY));
+    }
+
+    private static void insertChildren(DSLContext dsl, long id, PersonData d) {
+        if (!d.emails().isEmpty()) {
+            var q = dsl.insertInto(PERSON_EMAIL, PERSON_EMAIL.PERSON_ID, PERSON_EMAIL.POSITION, PERSON_EMAIL.KIND,
+                    PERSON_EMAIL.ADDRESS);
+            for (int i = 0; i < d.emails().size(); i++) {
+                EmailAddress e = d.emails().get(i);
+                q = q.values(id, i, e.kind().key(), e.address());
+            }
+            q.execute();
+        }
+        if (!d.phones().isEmpty()) {
+            var q = dsl.insertInto(PERSON_PHONE, PERSON_PHONE.PERSON_ID, PERSON_PHONE.POSITION, PERSON_PHONE.KIND,
+                    PERSON_PHONE.RAW, PERSON_PHONE.E164);
+            for (int i = 0; i < d.phones().size(); i++) {
+                PhoneNumber p = d.phones().get(i);
+                q = q.values(id, i, p.kind().key(), p.raw(), p.e164());
+            }
+            q.execute();
+        }
+        if (!d.addresses().isEmpty()) {
+            var q = dsl.insertInto(PERSON_ADDRESS, PERSON_ADDRESS.PERSON_ID, PERSON_ADDRESS.POSITION,
+                    PERSON_ADDRESS.KIND, PERSON_ADDRESS.STREET, PERSON_ADDRESS.HOUSE_NUMBER,
+                    PERSON_ADDRESS.ADDRESS_LINE2, PERSON_ADDRESS.POSTCODE, PERSON_ADDRESS.CITY, PERSON_ADDRESS.REGION,
+                    PERSON_ADDRESS.COUNTRY);
+            for (int i = 0; i < d.addresses().size(); i++) {
+                PostalAddress a = d.addresses().get(i);
+                q = q.values(id, i, a.kind().key(), a.street(), a.houseNumber(), a.addressLine2(), a.postcode(),
+                        a.city(), a.region(), a.country());
+            }
+            q.execute();
+        }
+        if (!d.tags().isEmpty()) {
+            var q = dsl.insertInto(PERSON_TAG, PERSON_TAG.PERSON_ID, PERSON_TAG.TAG);
+            for (String tag : d.tags()) {
+                q = q.values(id, tag);
+            }
+            q.execute();
+        }
+    }
+
+    private static Person toPerson(Record r, Children c) {
+        long id = r.get(PERSON.ID);
+        PersonData data = new PersonData(
+                r.get(PERSON.SALUTATION), r.get(PERSON.TITLE), r.get(PERSON.GIVEN_NAME), r.get(PERSON.FAMILY_NAME),
+                r.get(PERSON.BIRTH_DATE), r.get(PERSON.LANGUAGE), r.get(ORGANISATION.NAME), r.get(PERSON.JOB_TITLE),
+                c.emails.getOrDefault(id, List.of()), c.phones.getOrDefault(id, List.of()),
+                c.addresses.getOrDefault(id, List.of()), c.tags.getOrDefault(id, List.of()), r.get(PERSON.NOTES));
+        Provenance p = new Provenance(
+                SourceKind.fromKey(r.get(PERSON.SOURCE_KIND)).orElse(SourceKind.OTHER),
+                r.get(PERSON.SOURCE_DETAIL), r.get(PERSON.SOURCE_FILE), r.get(PERSON.SOURCE_RECORD_ID),
+                r.get(PERSON.CAPTURED_AT).toInstant(), r.get(APP_USER.USERNAME));
+        return new Person(id, r.get(PERSON.VERSION), data, r.get(PERSON.ORGANISATION_ID), p,
+                r.get(PERSON.CREATED_AT).toInstant(), r.get(PERSON.UPDATED_AT).toInstant());
+    }
+
+    private static OffsetDateTime utc(Instant i) {
+        return i.atOffset(ZoneOffset.UTC);
+    }
+
+    private static ContactKind kind(String key) {
+        return ContactKind.fromKey(key).orElse(ContactKind.OTHER);
+    }
+
+    /** Child rows grouped by person id, in their stored order. */
+    private record Children(
+            Map<Long, List<EmailAddress>> emails,
+            Map<Long, List<PhoneNumber>> phones,
+            Map<Long, List<PostalAddress>> addresses,
+            Map<Long, List<String>> tags) {
+
+        static Children load(DSLContext dsl, Condition e, Condition p, Condition a, Condition t) {
+            Map<Long, List<EmailAddress>> emails = new HashMap<>();
+            dsl.select(PERSON_EMAIL.PERSON_ID, PERSON_EMAIL.KIND, PERSON_EMAIL.ADDRESS).from(PERSON_EMAIL).where(e)
+                    .orderBy(PERSON_EMAIL.PERSON_ID, PERSON_EMAIL.POSITION)
+                    .forEach(r -> emails.computeIfAbsent(r.value1(), k -> new ArrayList<>())
+                            .add(new EmailAddress(kind(r.value2()), r.value3())));
+            Map<Long, List<PhoneNumber>> phones = new HashMap<>();
+            dsl.select(PERSON_PHONE.PERSON_ID, PERSON_PHONE.KIND, PERSON_PHONE.RAW, PERSON_PHONE.E164).from(PERSON_PHONE)
+                    .where(p).orderBy(PERSON_PHONE.PERSON_ID, PERSON_PHONE.POSITION)
+                    .forEach(r -> phones.computeIfAbsent(r.value1(), k -> new ArrayList<>())
+                            .add(new PhoneNumber(kind(r.value2()), r.value3(), r.value4())));
+            Map<Long, List<PostalAddress>> addresses = new HashMap<>();
+            dsl.selectFrom(PERSON_ADDRESS).where(a).orderBy(PERSON_ADDRESS.PERSON_ID, PERSON_ADDRESS.POSITION)
+                    .forEach(r -> addresses.computeIfAbsent(r.getPersonId(), k -> new ArrayList<>())
+                            .add(new PostalAddress(kind(r.getKind()), r.getStreet(), r.getHouseNumber(),
+                                    r.getAddressLine2(), r.getPostcode(), r.getCity(), r.getRegion(), r.getCountry())));
+            Map<Long, List<String>> tags = new HashMap<>();
+            dsl.select(PERSON_TAG.PERSON_ID, PERSON_TAG.TAG).from(PERSON_TAG).where(t)
+                    .orderBy(PERSON_TAG.PERSON_ID, PERSON_TAG.TAG)
+                    .forEach(r -> tags.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2()));
+            return new Children(emails, phones, addresses, tags);
+        }
+    }
+}

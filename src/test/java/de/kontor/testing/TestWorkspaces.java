@@ -1,0 +1,29 @@
+package de.kontor.testing;
+
+import de.kontor.app.Workspace;
+import de.kontor.security.KdfParams;
+import de.kontor.store.DataFolder;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+
+/** Real encrypted databases in temp folders, with a cheap Argon2 cost so tests stay fast. */
+public final class TestWorkspaces {
+    public static final String OWNER = "Anna Schmidt";
+    public static final String PASSWORD = "Korrekt-Pferd-Batterie-9";
+    public static final KdfParams CHEAP = new KdfParams(1024, 1, 1);
+
+    private TestWorkspaces() {}
+
+    public static Workspace.Options options() {
+        return new Workspace.Options(Clock.systemDefaultZone(), new SecureRandom(), CHEAP);
+    }
+
+    public static Workspace create(Path dir) {
+        return Workspace.create(new DataFolder(dir), OWNER, PASSWORD.toCharArray(), options());
+    }
+
+    public static Workspace open(Path dir) {
+        return Workspace.open(new DataFolder(dir), null, PASSWORD.toCharArray(), options());
+    }
+}
