@@ -1,0 +1,44 @@
+package de.kontor.cli;
+
+import de.kontor.i18n.Messages;
+import de.kontor.testing.TestWorkspaces;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Runs the real command line against a data folder, capturing stdout and stderr. */
+final class CliRunner {
+    record Result(int exit, String out, String err) {}
+
+    private final Path data;
+    private final Map<String, String> env = new HashMap<>();
+
+    CliRunner(Path data) {
+        this.data = data;
+        env.put("KONTOR_PASSWORD", TestWorkspaces.PASSWORD);
+    }
+
+    CliRunner env(String key, String value) {
+        if (value == null) {
+            env.remove(key);
+        } else {
+            env.put(key, value);
+        }
+        return this;
+    }
+
+    Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        List<String> all = new ArrayList<>(List.of("--data", data.toString()));
+        all.addAll(List.of(args));
+        int exit = KontorCli.run(all.toArray(String[]::new), env, () -> null, new PrintWriter(out), new PrintWriter(err),
+                new Messages(Locale.ENGLISH), TestWorkspaces.options());
+        return new Result(exit, out.toString(), err.toString());
+    }
+}
