@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 public final class ContactRules {
     /** Pragmatic address syntax: local part, one @, a domain with a dot and a 2+ letter TLD. */
     private static final Pattern EMAIL = Pattern.compile(
-            "^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9\\p{L}](?:[A-Za-z0-9\\p{L}-]*[A-Za-z0-9\\p{L}])?"
+            "^[\\p{L}0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9\\p{L}](?:[A-Za-z0-9\\p{L}-]*[A-Za-z0-9\\p{L}])?"
                     + "(?:\\.[A-Za-z0-9\\p{L}](?:[A-Za-z0-9\\p{L}-]*[A-Za-z0-9\\p{L}])?)*\\.\\p{L}{2,}$");
     private static final Pattern COUNTRY = Pattern.compile("^[A-Z]{2}$");
     private static final Pattern LANGUAGE = Pattern.compile("^[a-z]{2}$");
