@@ -162,12 +162,46 @@ public final class ContactService {
     /** Reloads the search index from the database (on open; after a bulk import). */
     public void rebuildIndex() {
         List<Person> all = new ArrayList<>();
-        db.read(tx -> {
+        long seq = db.read(tx -> {
+            long head = audit.headSeq(tx);
             persons.forEach(tx, all::add);
-            return null;
+            return head;
         });
         index.rebuild(all);
+        indexedSeq = seq;
         indexed = true;
+    }
+
+    private volatile long indexedSeq;
+
+    /**
+     * Brings the search index up to date with changes saved since it was built, also by
+     * another Kontor sharing the database file: every change leaves audit entries naming the
+     * person, so only those people are reloaded. Returns how many were refreshed.
+     */
+    public synchronized int refreshIndex() {
+        ensureIndex();
+        long since = indexedSeq;
+        record Delta(long head, List<Long> ids, List<Person> found) {}
+        Delta d = db.read(tx -> {
+            long head = audit.headSeq(tx);
+            if (head == since) {
+                return new Delta(head, List.of(), List.of());
+            }
+            List<Long> ids = audit.personIdsSince(tx, since);
+            List<Person> found = ids.stream().map(id -> persons.find(tx, id)).flatMap(java.util.Optional::stream).toList();
+            return new Delta(head, ids, found);
+        });
+        if (d.ids().isEmpty()) {
+            indexedSeq = d.head();
+            return 0;
+        }
+        java.util.Set<Long> present = new java.util.HashSet<>();
+        d.found().forEach(p -> present.add(p.id()));
+        d.ids().stream().filter(id -> !present.contains(id)).forEach(index::remove);
+        index.putAll(d.found());
+        indexedSeq = d.head();
+        return d.ids().size();
     }
 
     private Long organisationId(Tx tx, Principal by, String name, Map<String, Long> cache, List<AuditChange> changes,

@@ -68,6 +68,17 @@ public final class AuditStore {
                 .where(AUDIT_HEAD.ID.eq(1)).execute();
     }
 
+    /** The sequence number of the newest entry: a change counter for the whole database. */
+    public long headSeq(Tx tx) {
+        return tx.dsl().select(AUDIT_HEAD.LAST_SEQ).from(AUDIT_HEAD).where(AUDIT_HEAD.ID.eq(1)).fetchSingle().value1();
+    }
+
+    /** The people touched by entries after {@code seq} (by this or another process). */
+    public List<Long> personIdsSince(Tx tx, long seq) {
+        return tx.dsl().selectDistinct(AUDIT_ENTRY.PERSON_ID).from(AUDIT_ENTRY)
+                .where(AUDIT_ENTRY.SEQ.gt(seq).and(AUDIT_ENTRY.PERSON_ID.isNotNull())).fetch(AUDIT_ENTRY.PERSON_ID);
+    }
+
     /** Entries about one person (newest first), or all entries when {@code personId} is null. */
     public List<AuditEntry> log(Tx tx, Long personId, int limit) {
         var q = tx.dsl().selectFrom(AUDIT_ENTRY);
