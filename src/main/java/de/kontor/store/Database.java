@@ -26,6 +26,7 @@ public final class Database implements AutoCloseable {
     private static final int LOCKED = 90020;
     private static final int WRONG_PASSWORD = 28000;
     private static final int FILE_CORRUPTED = 90030;
+    private static final int FILE_ENCRYPTION_ERROR = 90049;
 
     private final DataFolder folder;
     private final JdbcConnectionPool pool;
@@ -84,7 +85,7 @@ public final class Database implements AutoCloseable {
         return switch (e.getErrorCode()) {
             case LOCKED -> new KontorException(e, "error.databaseLocked", folder.databaseFile().toString());
             case WRONG_PASSWORD -> new KontorException(e, "error.databaseKey", folder.databaseFile().toString());
-            case FILE_CORRUPTED -> new KontorException(e, "error.databaseDamaged", folder.databaseFile().toString());
+            case FILE_CORRUPTED, FILE_ENCRYPTION_ERROR -> new KontorException(e, "error.databaseDamaged", folder.databaseFile().toString());
             default -> new KontorException(e, "error.databaseOpen", folder.databaseFile().toString(), e.getMessage());
         };
     }
