@@ -6,6 +6,12 @@ import de.kontor.domain.OrganisationRules;
 import de.kontor.domain.Principal;
 import de.kontor.domain.Role;
 import de.kontor.domain.Text;
+import de.kontor.domain.privacy.ProcessingRules;
+import de.kontor.privacy.ConfirmationMail;
+import de.kontor.privacy.ConsentService;
+import de.kontor.privacy.ContactListService;
+import de.kontor.privacy.PurposeService;
+import de.kontor.privacy.SmtpMailer;
 import de.kontor.security.Argon2Kdf;
 import de.kontor.security.DatabaseKey;
 import de.kontor.security.KdfParams;
@@ -23,6 +29,9 @@ import de.kontor.store.DataFolder;
 import de.kontor.store.Database;
 import de.kontor.store.OrganisationStore;
 import de.kontor.store.PersonStore;
+import de.kontor.store.ConsentStore;
+import de.kontor.store.PurposeStore;
+import de.kontor.store.SettingsStore;
 import de.kontor.store.UserStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,6 +51,10 @@ public final class Workspace implements AutoCloseable {
     private final OrganisationService organisations;
     private final ActivityService activities;
     private final AuditService audit;
+    private final PurposeService purposes;
+    private final ConsentService consents;
+    private final ContactListService contactLists;
+    private final ConfirmationMail confirmationMail;
 
     private Workspace(Database db, Principal principal, Clock clock, SecureRandom random) {
         this.db = db;
@@ -57,6 +70,17 @@ public final class Workspace implements AutoCloseable {
                 permissions, clock);
         this.activities = new ActivityService(db, new ActivityStore(), persons, auditStore, permissions, clock);
         this.audit = new AuditService(db, auditStore);
+        PurposeStore purposeStore = new PurposeStore();
+        ConsentStore consentStore = new ConsentStore();
+        SettingsStore settings = new SettingsStore();
+        ProcessingRules processing = new ProcessingRules();
+        this.purposes = new PurposeService(db, purposeStore, auditStore, permissions, clock);
+        this.confirmationMail = new ConfirmationMail(db, settings, new SmtpMailer());
+        this.consents = new ConsentService(db, persons, purposeStore, consentStore, settings, auditStore, processing,
+                confirmationMail, permissions, random, clock);
+        // Restriction of processing (Art. 18) arrives with the deletion concept; until then nobody is restricted.
+        this.contactLists = new ContactListService(db, purposeStore, consentStore, auditStore, contacts, processing,
+                personId -> false, clock);
     }
 
     /** How to open: the clock, randomness and Argon2 cost (tests use a cheaper one). */
@@ -164,6 +188,22 @@ public final class Workspace implements AutoCloseable {
 
     public AuditService audit() {
         return audit;
+    }
+
+    public PurposeService purposes() {
+        return purposes;
+    }
+
+    public ConsentService consents() {
+        return consents;
+    }
+
+    public ContactListService contactLists() {
+        return contactLists;
+    }
+
+    public ConfirmationMail confirmationMail() {
+        return confirmationMail;
     }
 
     @Override

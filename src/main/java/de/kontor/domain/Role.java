@@ -10,4 +10,14 @@ public enum Role {
     public boolean canWriteContacts() {
         return this == OWNER || this == STAFF;
     }
+
+    /** Recording consent, bases, objections and information duties. */
+    public boolean canRecordConsent() {
+        return this == OWNER || this == STAFF || this == MARKETING;
+    }
+
+    /** Changing the purpose catalogue and settings. */
+    public boolean canAdminister() {
+        return this == OWNER;
+    }
 }

@@ -10,4 +10,16 @@ public final class Permissions {
             throw new AccessDeniedException(p.username(), "contacts.write");
         }
     }
+
+    public void requireRecordConsent(Principal p) {
+        if (!p.role().canRecordConsent()) {
+            throw new AccessDeniedException(p.username(), "consent.write");
+        }
+    }
+
+    public void requireAdminister(Principal p) {
+        if (!p.role().canAdminister()) {
+            throw new AccessDeniedException(p.username(), "administer");
+        }
+    }
 }

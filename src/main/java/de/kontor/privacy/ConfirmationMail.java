@@ -1,0 +1,69 @@
+package de.kontor.privacy;
+
+import de.kontor.domain.KontorException;
+import de.kontor.domain.Person;
+import de.kontor.domain.privacy.ConsentText;
+import de.kontor.domain.privacy.Purpose;
+import de.kontor.store.Database;
+import de.kontor.store.SettingsStore;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ResourceBundle;
+
+/**
+ * The double opt-in confirmation e-mail: written in the person's language with the exact
+ * consent text and the token, sent through the configured SMTP server if there is one.
+ */
+public final class ConfirmationMail {
+    private final Database db;
+    private final SettingsStore settings;
+    private final Mailer mailer;
+
+    public ConfirmationMail(Database db, SettingsStore settings, Mailer mailer) {
+        this.db = db;
+        this.settings = settings;
+        this.mailer = mailer;
+    }
+
+    public record Prepared(String to, String subject, String body) {}
+
+    Prepared prepare(Person person, Purpose purpose, ConsentText text, String token) {
+        Locale locale = "en".equals(person.data().language()) ? Locale.ENGLISH : Locale.GERMAN;
+        ResourceBundle b = ResourceBundle.getBundle("de.kontor.i18n.messages", locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        String name = person.data().displayName();
+        String subject = java.text.MessageFormat.format(b.getString("mail.doi.subject"), purpose.name(locale));
+        String body = java.text.MessageFormat.format(b.getString("mail.doi.body"), name, purpose.name(locale),
+                text.body(), text.version(), token);
+        return new Prepared(person.data().emails().get(0).address(), subject, body);
+    }
+
+    /** Sends when SMTP is configured; returns whether it was sent. A send failure is reported. */
+    boolean sendIfConfigured(Prepared m) {
+        Optional<SmtpSettings> smtp = smtp();
+        if (smtp.isEmpty()) {
+            return false;
+        }
+        mailer.send(smtp.get(), m.to(), m.subject(), m.body());
+        return true;
+    }
+
+    public Optional<SmtpSettings> smtp() {
+        return SmtpSettings.from(db.read(tx -> settings.withPrefix(tx, SmtpSettings.PREFIX)));
+    }
+
+    /** Stores (or with {@code server} null, removes) the SMTP server. */
+    public void configure(SmtpSettings server) {
+        if (server != null && (server.host() == null || server.from() == null)) {
+            throw new KontorException("smtp.incomplete");
+        }
+        Map<String, String> values = server == null ? Map.of() : server.toMap();
+        db.inTransaction(tx -> {
+            for (String k : new String[] {"host", "port", "from", "username", "password", "starttls"}) {
+                settings.put(tx, SmtpSettings.PREFIX + k, values.get(SmtpSettings.PREFIX + k));
+            }
+            return null;
+        });
+    }
+}
