@@ -75,7 +75,7 @@ public final class Workspace implements AutoCloseable {
         SettingsStore settings = new SettingsStore();
         ProcessingRules processing = new ProcessingRules();
         this.purposes = new PurposeService(db, purposeStore, auditStore, permissions, clock);
-        this.confirmationMail = new ConfirmationMail(db, settings, new SmtpMailer());
+        this.confirmationMail = new ConfirmationMail(db, settings, new SmtpMailer(), auditStore, permissions, clock);
         this.consents = new ConsentService(db, persons, purposeStore, consentStore, settings, auditStore, processing,
                 confirmationMail, permissions, random, clock);
         // Restriction of processing (Art. 18) arrives with the deletion concept; until then nobody is restricted.

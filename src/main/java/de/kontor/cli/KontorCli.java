@@ -21,7 +21,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "kontor", mixinStandardHelpOptions = true, version = "Kontor 0.1.0",
         description = "Kontor: a CRM that makes GDPR compliance the easy path.",
-        subcommands = {InitCommand.class, ContactsCommand.class, AuditCommand.class})
+        subcommands = {InitCommand.class, ContactsCommand.class, AuditCommand.class, PurposesCommand.class,
+                PurposesCommand.ConsentTexts.class, ConsentCommand.Basis.class, ConsentCommand.class,
+                ConsentCommand.ObjectToMarketing.class, ConsentCommand.Informed.class, ListCommand.class, SettingsCommand.class})
 public final class KontorCli implements Runnable {
     public static final int OK = 0;
     public static final int REFUSED = 1;

@@ -4,6 +4,11 @@ import de.kontor.domain.KontorException;
 import de.kontor.domain.Person;
 import de.kontor.domain.privacy.ConsentText;
 import de.kontor.domain.privacy.Purpose;
+import de.kontor.domain.Principal;
+import de.kontor.domain.audit.AuditAction;
+import de.kontor.domain.audit.AuditChange;
+import de.kontor.service.Permissions;
+import de.kontor.store.AuditStore;
 import de.kontor.store.Database;
 import de.kontor.store.SettingsStore;
 import java.util.Locale;
@@ -20,10 +25,18 @@ public final class ConfirmationMail {
     private final SettingsStore settings;
     private final Mailer mailer;
 
-    public ConfirmationMail(Database db, SettingsStore settings, Mailer mailer) {
+    private final AuditStore audit;
+    private final Permissions permissions;
+    private final java.time.Clock clock;
+
+    public ConfirmationMail(Database db, SettingsStore settings, Mailer mailer, AuditStore audit, Permissions permissions,
+            java.time.Clock clock) {
         this.db = db;
         this.settings = settings;
         this.mailer = mailer;
+        this.audit = audit;
+        this.permissions = permissions;
+        this.clock = clock;
     }
 
     public record Prepared(String to, String subject, String body) {}
@@ -54,12 +67,17 @@ public final class ConfirmationMail {
     }
 
     /** Stores (or with {@code server} null, removes) the SMTP server. */
-    public void configure(SmtpSettings server) {
-        if (server != null && (server.host() == null || server.from() == null)) {
+    public void configure(Principal by, SmtpSettings server) {
+        permissions.requireAdminister(by);
+        if (server != null && (server.host() == null || server.host().isBlank() || server.from() == null
+                || server.from().isBlank())) {
             throw new KontorException("smtp.incomplete");
         }
         Map<String, String> values = server == null ? Map.of() : server.toMap();
+        java.time.Instant now = clock.instant();
         db.inTransaction(tx -> {
+            audit.append(tx, by, now, java.util.List.of(new AuditChange(AuditAction.UPDATE, "setting", 0, null, "smtp",
+                    null, server == null ? null : server.host() + ":" + server.port() + " from " + server.from())));
             for (String k : new String[] {"host", "port", "from", "username", "password", "starttls"}) {
                 settings.put(tx, SmtpSettings.PREFIX + k, values.get(SmtpSettings.PREFIX + k));
             }
