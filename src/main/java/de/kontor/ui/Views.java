@@ -42,6 +42,7 @@ public final class Views {
         g.setHgap(8);
         g.setVgap(8);
         javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
         fields.setHgrow(Priority.ALWAYS);
         g.getColumnConstraints().addAll(labels, fields);
@@ -52,6 +53,8 @@ public final class Views {
         int r = grid.getRowCount();
         Label l = new Label(label);
         l.setLabelFor(field);
+        l.setPadding(new Insets(6, 0, 0, 0));
+        GridPane.setValignment(l, javafx.geometry.VPos.TOP);
         grid.addRow(r, l, field);
     }
 

@@ -62,7 +62,7 @@ public final class ContactsView {
         detailView = new PersonDetailView(detail, text, this::edit, list::search).root();
         right.getChildren().setAll(detailView);
         SplitPane split = new SplitPane(table, right);
-        split.setDividerPositions(0.5);
+        split.setDividerPositions(0.45);
         root.setTop(bar);
         root.setCenter(split);
         list.search();

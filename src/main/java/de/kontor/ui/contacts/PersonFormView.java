@@ -224,6 +224,7 @@ public final class PersonFormView {
         f.setPromptText(text.get("ui.field." + name));
         f.textProperty().bindBidirectional(p);
         f.setPrefColumnCount(grow * 4);
+        f.setMinWidth(60);
         HBox.setHgrow(f, grow > 1 ? Priority.ALWAYS : Priority.SOMETIMES);
         parts.put(name, f);
         return f;
@@ -234,6 +235,7 @@ public final class PersonFormView {
         box.getItems().setAll(ContactKind.values());
         box.setConverter(new EnumConverter<>(text, "contactKind", ContactKind::key));
         box.valueProperty().bindBidirectional(kind);
+        box.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return box;
     }
 
