@@ -123,6 +123,11 @@ public final class ContactsView {
         table.requestFocus();
     }
 
+    /** Runs the search again (when the screen is shown again; others may have changed data). */
+    public void refresh() {
+        list.search();
+    }
+
     public void focusSearch() {
         search.requestFocus();
         search.selectAll();

@@ -151,17 +151,23 @@ public final class MainWindow {
                         new PersonDetailViewModel(workspace.contacts(), workspace.activities(), workspace.audit(), me,
                                 runner, text),
                         () -> new PersonFormViewModel(workspace.contacts(), me, runner, text), text);
+            } else {
+                contacts.refresh();
             }
             return contacts;
         }
 
         void newPerson() {
-            select("contacts");
+            if (!buttons.get("contacts").isSelected()) {
+                select("contacts");
+            }
             contacts.newPerson();
         }
 
         void findPerson() {
-            select("contacts");
+            if (!buttons.get("contacts").isSelected()) {
+                select("contacts");
+            }
             contacts.focusSearch();
         }
     }

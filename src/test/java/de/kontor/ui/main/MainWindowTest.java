@@ -116,6 +116,53 @@ class MainWindowTest {
     }
 
     @Test
+    void addsAnActivityAndDeletesAfterConfirmation(FxRobot robot) throws Exception {
+        Person p = workspace.contacts().create(workspace.principal(),
+                de.kontor.domain.PersonData.named("Maria", "Müller"), de.kontor.domain.ProvenanceInput.manual());
+        robot.clickOn("#nav-organisations");
+        robot.clickOn("#nav-contacts");
+        TableView<PersonSummary> table = robot.lookup("#contactsTable").queryTableView();
+        waitUntil(() -> table.getItems().size() == 1);
+        robot.clickOn("Müller, Maria");
+        Label name = robot.lookup("#detailName").queryAs(Label.class);
+        waitUntil(() -> name.getText().equals("Maria Müller"));
+
+        robot.clickOn("Activities");
+        robot.clickOn("#activitySubject").write("Angebot besprochen");
+        robot.clickOn("#activityAdd");
+        waitUntil(() -> workspace.activities().ofPerson(workspace.principal(), p.id()).size() == 1);
+        javafx.scene.control.ListView<?> list = robot.lookup("#activityList").queryListView();
+        waitUntil(() -> list.getItems().size() == 1);
+
+        robot.clickOn("#detailDelete");
+        robot.clickOn("Cancel");
+        assertThat(workspace.contacts().count(workspace.principal())).isEqualTo(1);
+        robot.clickOn("#detailDelete");
+        robot.clickOn("OK");
+        waitUntil(() -> workspace.contacts().count(workspace.principal()) == 0 && table.getItems().isEmpty());
+    }
+
+    @Test
+    void organisationFormMarksAnInvalidPostcodeThenSaves(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-organisations");
+        robot.clickOn("#newOrganisation");
+        robot.clickOn("#org-name").write("Rheinwerk Möbel GmbH");
+        TextField postcode = robot.lookup("#org-postcode").queryAs(TextField.class);
+        robot.clickOn(postcode).write("123");
+        shortcut(robot, KeyCode.S);
+        Label summary = robot.lookup("#organisationSummary").queryAs(Label.class);
+        waitUntil(() -> summary.getText().equals("One field is invalid."));
+        assertThat(Decorator.getDecorations(postcode)).isNotEmpty();
+
+        robot.clickOn(postcode).write("45");
+        shortcut(robot, KeyCode.S);
+        TableView<?> table = robot.lookup("#organisationsTable").queryTableView();
+        waitUntil(() -> table.getItems().size() == 1);
+        assertThat(workspace.organisations().all(workspace.principal()))
+                .singleElement().satisfies(o -> assertThat(o.data().postcode()).isEqualTo("12345"));
+    }
+
+    @Test
     void escapeCancelsTheForm(FxRobot robot) throws Exception {
         shortcut(robot, KeyCode.N);
         robot.clickOn("#givenName").write("Niemand");
