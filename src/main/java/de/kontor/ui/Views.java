@@ -58,6 +58,14 @@ public final class Views {
         grid.addRow(r, l, field);
     }
 
+    /** A read-only text column. */
+    public static <S> javafx.scene.control.TableColumn<S, String> column(String title,
+            java.util.function.Function<S, String> value) {
+        javafx.scene.control.TableColumn<S, String> c = new javafx.scene.control.TableColumn<>(title);
+        c.setCellValueFactory(f -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(f.getValue())));
+        return c;
+    }
+
     /** A centred card for the start dialogs (setup, login). */
     public static StackPane card(Node... content) {
         VBox box = new VBox(12, content);

@@ -4,13 +4,11 @@ import atlantafx.base.theme.Styles;
 import de.kontor.domain.audit.AuditEntry;
 import de.kontor.ui.UiText;
 import de.kontor.ui.Views;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -41,26 +39,20 @@ public final class AuditView {
         TableView<AuditEntry> table = new TableView<>(vm.entries());
         table.setId("auditTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("#", e -> Long.toString(e.seq())));
-        table.getColumns().add(column(text.get("ui.history.when"), e -> text.dateTime(e.at())));
-        table.getColumns().add(column(text.get("ui.history.who"), AuditEntry::actorName));
-        table.getColumns().add(column(text.get("ui.history.action"), e -> text.label("auditAction", e.action().name())));
-        table.getColumns().add(column(text.get("ui.audit.entity"), e -> e.entityType() + " " + e.entityId()));
-        table.getColumns().add(column(text.get("ui.history.field"),
+        table.getColumns().add(Views.<AuditEntry>column("#", e -> Long.toString(e.seq())));
+        table.getColumns().add(Views.column(text.get("ui.history.when"), e -> text.dateTime(e.at())));
+        table.getColumns().add(Views.column(text.get("ui.history.who"), AuditEntry::actorName));
+        table.getColumns().add(Views.column(text.get("ui.history.action"), e -> text.label("auditAction", e.action().name())));
+        table.getColumns().add(Views.column(text.get("ui.audit.entity"), e -> e.entityType() + " " + e.entityId()));
+        table.getColumns().add(Views.column(text.get("ui.history.field"),
                 e -> e.field() == null ? "" : text.label("field", e.field())));
-        table.getColumns().add(column(text.get("ui.history.change"), e -> e.valuesErased()
+        table.getColumns().add(Views.column(text.get("ui.history.change"), e -> e.valuesErased()
                 ? text.get("ui.history.erased")
                 : (e.oldValue() == null ? "∅" : e.oldValue()) + " → " + (e.newValue() == null ? "∅" : e.newValue())));
         root.setTop(bar);
         root.setCenter(table);
         BorderPane.setMargin(table, new Insets(0, 12, 12, 12));
         vm.refresh();
-    }
-
-    private static TableColumn<AuditEntry, String> column(String title, java.util.function.Function<AuditEntry, String> f) {
-        TableColumn<AuditEntry, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
-        return c;
     }
 
     public Parent root() {

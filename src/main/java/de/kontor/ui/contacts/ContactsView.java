@@ -73,11 +73,11 @@ public final class ContactsView {
         t.setId("contactsTable");
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         t.setPlaceholder(new Label(text.get("ui.contacts.empty")));
-        t.getColumns().add(PersonDetailView.column(text.get("ui.contacts.name"), PersonSummary::sortName));
-        t.getColumns().add(PersonDetailView.column(text.get("ui.field.email"), p -> nn(p.email())));
-        t.getColumns().add(PersonDetailView.column(text.get("ui.field.phone"), p -> nn(p.phone())));
-        t.getColumns().add(PersonDetailView.column(text.get("ui.field.organisation"), p -> nn(p.organisation())));
-        t.getColumns().add(PersonDetailView.column(text.get("ui.field.city"), p -> nn(p.city())));
+        t.getColumns().add(Views.column(text.get("ui.contacts.name"), PersonSummary::sortName));
+        t.getColumns().add(Views.column(text.get("ui.field.email"), p -> nn(p.email())));
+        t.getColumns().add(Views.column(text.get("ui.field.phone"), p -> nn(p.phone())));
+        t.getColumns().add(Views.column(text.get("ui.field.organisation"), p -> nn(p.organisation())));
+        t.getColumns().add(Views.column(text.get("ui.field.city"), p -> nn(p.city())));
         t.getSelectionModel().selectedItemProperty().addListener((o, a, p) -> {
             if (p != null) {
                 right.getChildren().setAll(detailView);

@@ -14,8 +14,6 @@ import de.kontor.ui.EnumConverter;
 import de.kontor.ui.UiText;
 import de.kontor.ui.Views;
 import java.util.function.Consumer;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -30,7 +28,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -200,21 +197,15 @@ public final class PersonDetailView {
         TableView<AuditEntry> table = new TableView<>(vm.history());
         table.setId("historyTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column(text.get("ui.history.when"), e -> text.dateTime(e.at())));
-        table.getColumns().add(column(text.get("ui.history.who"), AuditEntry::actorName));
-        table.getColumns().add(column(text.get("ui.history.action"), e -> text.label("auditAction", e.action().name())));
-        table.getColumns().add(column(text.get("ui.history.field"),
+        table.getColumns().add(Views.column(text.get("ui.history.when"), e -> text.dateTime(e.at())));
+        table.getColumns().add(Views.column(text.get("ui.history.who"), AuditEntry::actorName));
+        table.getColumns().add(Views.column(text.get("ui.history.action"), e -> text.label("auditAction", e.action().name())));
+        table.getColumns().add(Views.column(text.get("ui.history.field"),
                 e -> e.field() == null ? "" : text.label("field", e.field())));
-        table.getColumns().add(column(text.get("ui.history.change"), e -> e.valuesErased()
+        table.getColumns().add(Views.column(text.get("ui.history.change"), e -> e.valuesErased()
                 ? text.get("ui.history.erased")
                 : nn(e.oldValue()) + " → " + nn(e.newValue())));
         return table;
-    }
-
-    static <S> TableColumn<S, String> column(String title, Function<S, String> value) {
-        TableColumn<S, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(f -> new ReadOnlyStringWrapper(value.apply(f.getValue())));
-        return c;
     }
 
     private static String nn(String s) {

@@ -34,6 +34,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.controlsfx.control.textfield.TextFields;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
@@ -70,7 +71,10 @@ public final class PersonFormView {
         TextField language = field("language", vm.languageProperty());
         language.setPromptText("de");
         Views.row(grid, text.get("ui.field.language"), language);
-        Views.row(grid, text.get("ui.field.organisation"), field("organisation", vm.organisationProperty()));
+        TextField organisation = field("organisation", vm.organisationProperty());
+        TextFields.bindAutoCompletion(organisation, request -> vm.suggestOrganisations(request.getUserText()));
+        vm.loadSuggestions();
+        Views.row(grid, text.get("ui.field.organisation"), organisation);
         Views.row(grid, text.get("ui.field.jobTitle"), field("jobTitle", vm.jobTitleProperty()));
         Views.row(grid, text.get("ui.field.email"), rows(vm.emails(), "email", vm::addEmail));
         Views.row(grid, text.get("ui.field.phone"), rows(vm.phones(), "phone", vm::addPhone));

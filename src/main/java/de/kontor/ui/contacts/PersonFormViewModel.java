@@ -12,6 +12,8 @@ import de.kontor.domain.SourceKind;
 import de.kontor.domain.StaleDataException;
 import de.kontor.domain.ValidationException;
 import de.kontor.service.ContactService;
+import de.kontor.service.OrganisationService;
+import de.kontor.service.SearchIndex;
 import de.kontor.ui.UiText;
 import de.kontor.ui.task.TaskRunner;
 import java.time.LocalDate;
@@ -43,6 +45,8 @@ public final class PersonFormViewModel {
             "city", "region", "country");
 
     private final ContactService contacts;
+    private final OrganisationService organisations;
+    private volatile List<String> organisationNames = List.of();
     private final Principal principal;
     private final TaskRunner runner;
     private final UiText text;
@@ -69,8 +73,10 @@ public final class PersonFormViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<Person> editing = new ReadOnlyObjectWrapper<>();
 
-    public PersonFormViewModel(ContactService contacts, Principal principal, TaskRunner runner, UiText text) {
+    public PersonFormViewModel(ContactService contacts, OrganisationService organisations, Principal principal,
+            TaskRunner runner, UiText text) {
         this.contacts = contacts;
+        this.organisations = organisations;
         this.principal = principal;
         this.runner = runner;
         this.text = text;
@@ -204,6 +210,24 @@ public final class PersonFormViewModel {
         }
         tags.set(String.join(", ", d.tags()));
         notes.set(nn(d.notes()));
+    }
+
+    /** Loads the organisation names offered while typing (once per form). */
+    public void loadSuggestions() {
+        runner.run(() -> organisations.all(principal).stream().map(o -> o.name()).toList(),
+                names -> organisationNames = names, t -> organisationNames = List.of());
+    }
+
+    /**
+     * Organisation names containing what was typed (umlaut- and case-insensitive), at most 10.
+     * Safe to call from any thread: it reads an immutable snapshot.
+     */
+    public List<String> suggestOrganisations(String typed) {
+        String q = typed == null ? "" : SearchIndex.fold(typed).strip();
+        if (q.isEmpty()) {
+            return List.of();
+        }
+        return organisationNames.stream().filter(n -> SearchIndex.fold(n).contains(q)).limit(10).toList();
     }
 
     public void addEmail() {

@@ -150,7 +150,8 @@ public final class MainWindow {
                         new ContactListViewModel(workspace.contacts(), me, runner, text),
                         new PersonDetailViewModel(workspace.contacts(), workspace.activities(), workspace.audit(), me,
                                 runner, text),
-                        () -> new PersonFormViewModel(workspace.contacts(), me, runner, text), text);
+                        () -> new PersonFormViewModel(workspace.contacts(), workspace.organisations(), me, runner,
+                                text), text);
             } else {
                 contacts.refresh();
             }

@@ -9,7 +9,6 @@ import de.kontor.ui.Views;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.MapChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -55,8 +54,8 @@ public final class OrganisationsView {
         table.setId("organisationsTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(text.get("ui.organisations.empty")));
-        table.getColumns().add(column(text.get("ui.field.name"), Organisation::name));
-        table.getColumns().add(column(text.get("ui.field.city"), o -> o.data().city() == null ? "" : o.data().city()));
+        table.getColumns().add(Views.column(text.get("ui.field.name"), Organisation::name));
+        table.getColumns().add(Views.column(text.get("ui.field.city"), o -> o.data().city() == null ? "" : o.data().city()));
         TableColumn<Organisation, Number> count = new TableColumn<>(text.get("ui.organisations.people"));
         count.setCellValueFactory(d -> new javafx.beans.property.ReadOnlyIntegerWrapper(d.getValue().peopleCount()));
         table.getColumns().add(count);
@@ -134,13 +133,6 @@ public final class OrganisationsView {
             }
         });
         right.getChildren().setAll(form);
-    }
-
-    private static TableColumn<Organisation, String> column(String title,
-            java.util.function.Function<Organisation, String> f) {
-        TableColumn<Organisation, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
-        return c;
     }
 
     public Parent root() {

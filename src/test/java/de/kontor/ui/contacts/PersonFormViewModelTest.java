@@ -31,7 +31,8 @@ class PersonFormViewModelTest {
     @BeforeEach
     void setUp() {
         w = TestWorkspaces.create(dir);
-        vm = new PersonFormViewModel(w.contacts(), w.principal(), new DirectTaskRunner(), new UiText(Locale.ENGLISH));
+        vm = new PersonFormViewModel(w.contacts(), w.organisations(), w.principal(), new DirectTaskRunner(),
+                new UiText(Locale.ENGLISH));
     }
 
     @AfterEach
@@ -109,8 +110,8 @@ class PersonFormViewModelTest {
 
     @Test
     void germanMessagesAtTheField() {
-        PersonFormViewModel de = new PersonFormViewModel(w.contacts(), w.principal(), new DirectTaskRunner(),
-                new UiText(Locale.GERMAN));
+        PersonFormViewModel de = new PersonFormViewModel(w.contacts(), w.organisations(), w.principal(),
+                new DirectTaskRunner(), new UiText(Locale.GERMAN));
         de.familyNameProperty().set("Müller");
         de.emails().get(0).valueProperty().set("müller@");
         de.save(saved::add);
@@ -140,6 +141,18 @@ class PersonFormViewModelTest {
         vm.jobTitleProperty().set("Einkauf");
         vm.save(saved::add);
         assertThat(saved).singleElement().satisfies(s -> assertThat(s.data().jobTitle()).isEqualTo("Einkauf"));
+    }
+
+    @Test
+    void suggestsOrganisationsWhileTyping() {
+        w.contacts().create(w.principal(),
+                PersonData.named("Jens", "Größmann").withOrganisation("Rheinwerk Möbel GmbH"), ProvenanceInput.manual());
+        w.contacts().create(w.principal(), PersonData.named("Maria", "Müller").withOrganisation("Kontor AG"),
+                ProvenanceInput.manual());
+        vm.loadSuggestions();
+        assertThat(vm.suggestOrganisations("mobel")).containsExactly("Rheinwerk Möbel GmbH");
+        assertThat(vm.suggestOrganisations("AG")).containsExactly("Kontor AG");
+        assertThat(vm.suggestOrganisations(" ")).isEmpty();
     }
 
     @Test
