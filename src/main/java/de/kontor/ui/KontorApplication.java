@@ -1,0 +1,108 @@
+package de.kontor.ui;
+
+import de.kontor.app.Workspace;
+import de.kontor.security.Argon2Kdf;
+import de.kontor.security.KdfParams;
+import de.kontor.security.KeySlotStore;
+import de.kontor.security.PasswordPolicy;
+import de.kontor.store.DataFolder;
+import de.kontor.ui.login.LoginView;
+import de.kontor.ui.login.LoginViewModel;
+import de.kontor.ui.main.MainWindow;
+import de.kontor.ui.settings.UiSettings;
+import de.kontor.ui.setup.SetupView;
+import de.kontor.ui.setup.SetupViewModel;
+import de.kontor.ui.task.FxTaskRunner;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.List;
+import javafx.application.Application;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * The window's composition root: chooses the data folder, shows setup or login, then the main
+ * window for the opened workspace. Everything is wired here by constructor.
+ */
+public class KontorApplication extends Application {
+    public static final String DATA_PROPERTY = "kontor.data";
+
+    private final Workspace.Options options;
+    private FxTaskRunner runner;
+    private Workspace workspace;
+
+    public KontorApplication() {
+        this(Workspace.Options.defaults());
+    }
+
+    /** For tests: a cheaper Argon2 cost. */
+    public KontorApplication(Workspace.Options options) {
+        this.options = options;
+    }
+
+    /** Called by the launcher (which must not extend Application itself). */
+    public static void launchWindow(String[] args) {
+        Application.launch(KontorApplication.class, args);
+    }
+
+    /** {@code -Dkontor.data=DIR} overrides the per-user default folder. */
+    public static DataFolder dataFolder() {
+        String override = System.getProperty(DATA_PROPERTY);
+        return override == null || override.isBlank() ? DataFolder.systemDefault() : new DataFolder(Path.of(override));
+    }
+
+    @Override
+    public void start(Stage stage) {
+        start(stage, dataFolder());
+    }
+
+    /** Shows setup (no database yet) or login for {@code folder}. */
+    public void start(Stage stage, DataFolder folder) {
+        UiSettings settings = UiSettings.load(folder.dir().resolve("window.properties"));
+        Themes.apply(settings.theme());
+        runner = new FxTaskRunner();
+        UiText text = new UiText(settings.language().locale());
+        Parent root;
+        if (folder.hasDatabase()) {
+            LoginViewModel vm = new LoginViewModel((user, pw) -> Workspace.open(folder, user, pw, options),
+                    users(folder), runner, text);
+            root = new LoginView(vm, text, folder.dir().toString(), w -> opened(stage, w, settings)).root();
+        } else {
+            SetupViewModel vm = new SetupViewModel((owner, pw) -> Workspace.create(folder, owner, pw, options),
+                    new PasswordPolicy(), runner, text);
+            root = new SetupView(vm, text, w -> opened(stage, w, settings)).root();
+        }
+        stage.setTitle(text.get("ui.app.title"));
+        stage.setScene(new Scene(root, 640, 520));
+        stage.show();
+    }
+
+    private List<String> users(DataFolder folder) {
+        try {
+            return new KeySlotStore(folder.keySlots(), new Argon2Kdf(), new SecureRandom(), KdfParams.DEFAULT).users();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    private void opened(Stage stage, Workspace w, UiSettings settings) {
+        this.workspace = w;
+        runner.run(() -> {
+            w.contacts().ensureIndex();
+            return null;
+        }, none -> { }, t -> { });
+        new MainWindow(w, runner, settings).show(stage);
+        stage.centerOnScreen();
+    }
+
+    @Override
+    public void stop() {
+        if (workspace != null) {
+            workspace.close();
+        }
+        if (runner != null) {
+            runner.close();
+        }
+    }
+}

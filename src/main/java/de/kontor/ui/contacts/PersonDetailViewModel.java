@@ -1,0 +1,145 @@
+package de.kontor.ui.contacts;
+
+import de.kontor.domain.Activity;
+import de.kontor.domain.ActivityData;
+import de.kontor.domain.ActivityKind;
+import de.kontor.domain.Person;
+import de.kontor.domain.Principal;
+import de.kontor.domain.audit.AuditEntry;
+import de.kontor.service.ActivityService;
+import de.kontor.service.AuditService;
+import de.kontor.service.ContactService;
+import de.kontor.ui.UiText;
+import de.kontor.ui.task.TaskRunner;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** The selected person: details, activities (and a new one being typed), history. */
+public final class PersonDetailViewModel {
+    public static final int HISTORY_LIMIT = 500;
+
+    private final ContactService contacts;
+    private final ActivityService activities;
+    private final AuditService audit;
+    private final Principal principal;
+    private final TaskRunner runner;
+    private final UiText text;
+
+    private final ReadOnlyObjectWrapper<Person> person = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<Activity> activityList = FXCollections.observableArrayList();
+    private final ObservableList<AuditEntry> history = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+
+    private final ObjectProperty<ActivityKind> newKind = new SimpleObjectProperty<>(ActivityKind.CALL);
+    private final ObjectProperty<LocalDate> newDate = new SimpleObjectProperty<>();
+    private final StringProperty newSubject = new SimpleStringProperty("");
+    private final StringProperty newText = new SimpleStringProperty("");
+
+    private record Loaded(Person person, List<Activity> activities, List<AuditEntry> history) {}
+
+    public PersonDetailViewModel(ContactService contacts, ActivityService activities, AuditService audit,
+            Principal principal, TaskRunner runner, UiText text) {
+        this.contacts = contacts;
+        this.activities = activities;
+        this.audit = audit;
+        this.principal = principal;
+        this.runner = runner;
+        this.text = text;
+    }
+
+    /** Loads a person with activities and history; null clears the pane. */
+    public void load(Long id) {
+        error.set("");
+        if (id == null) {
+            person.set(null);
+            activityList.clear();
+            history.clear();
+            return;
+        }
+        runner.run(() -> new Loaded(contacts.get(principal, id), activities.ofPerson(principal, id),
+                audit.log(principal, id, HISTORY_LIMIT)), l -> {
+                    person.set(l.person());
+                    activityList.setAll(l.activities());
+                    history.setAll(l.history());
+                    newDate.set(LocalDate.now(text.zone()));
+                }, t -> error.set(text.error(t)));
+    }
+
+    public void addActivity() {
+        Person p = person.get();
+        if (p == null) {
+            return;
+        }
+        LocalDate day = newDate.get() == null ? LocalDate.now(text.zone()) : newDate.get();
+        ActivityData data = new ActivityData(newKind.get(), day.atTime(LocalTime.now(text.zone()))
+                .atZone(text.zone()).toInstant(), newSubject.get(), newText.get());
+        error.set("");
+        runner.run(() -> activities.add(principal, p.id(), data), a -> {
+            newSubject.set("");
+            newText.set("");
+            load(p.id());
+        }, t -> error.set(t instanceof de.kontor.domain.ValidationException v
+                ? text.get("ui.activity.invalid", v.errors().stream()
+                        .map(f -> text.label("field", f.field()) + ": " + text.get(f.messageKey(), f.args().toArray()))
+                        .reduce((a, b) -> a + " " + b).orElse(""))
+                : text.error(t)));
+    }
+
+    /** Deletes the shown person (the view asks for confirmation first). */
+    public void delete(Runnable onDeleted) {
+        Person p = person.get();
+        if (p == null) {
+            return;
+        }
+        runner.run(() -> {
+            contacts.delete(principal, p.id(), p.version());
+            return null;
+        }, none -> {
+            load(null);
+            onDeleted.run();
+        }, t -> error.set(text.error(t)));
+    }
+
+    public ReadOnlyObjectProperty<Person> personProperty() {
+        return person.getReadOnlyProperty();
+    }
+
+    public ObservableList<Activity> activities() {
+        return activityList;
+    }
+
+    public ObservableList<AuditEntry> history() {
+        return history;
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<ActivityKind> newKindProperty() {
+        return newKind;
+    }
+
+    public ObjectProperty<LocalDate> newDateProperty() {
+        return newDate;
+    }
+
+    public StringProperty newSubjectProperty() {
+        return newSubject;
+    }
+
+    public StringProperty newTextProperty() {
+        return newText;
+    }
+}

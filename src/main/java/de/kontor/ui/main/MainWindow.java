@@ -1,0 +1,175 @@
+package de.kontor.ui.main;
+
+import atlantafx.base.theme.Styles;
+import de.kontor.app.Workspace;
+import de.kontor.domain.Principal;
+import de.kontor.ui.Themes;
+import de.kontor.ui.UiText;
+import de.kontor.ui.Views;
+import de.kontor.ui.audit.AuditView;
+import de.kontor.ui.audit.AuditViewModel;
+import de.kontor.ui.contacts.ContactListViewModel;
+import de.kontor.ui.contacts.ContactsView;
+import de.kontor.ui.contacts.PersonDetailViewModel;
+import de.kontor.ui.contacts.PersonFormViewModel;
+import de.kontor.ui.organisations.OrganisationFormViewModel;
+import de.kontor.ui.organisations.OrganisationsView;
+import de.kontor.ui.organisations.OrganisationsViewModel;
+import de.kontor.ui.settings.SettingsView;
+import de.kontor.ui.settings.SettingsViewModel;
+import de.kontor.ui.settings.UiSettings;
+import de.kontor.ui.task.TaskRunner;
+import java.util.function.Supplier;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.kordamp.ikonli.feather.Feather;
+
+/**
+ * The main window for an open workspace: sidebar navigation and one screen at a time. Wires
+ * each screen's view model to the workspace's services. Changing the language re-creates the
+ * scene content with the new texts.
+ */
+public final class MainWindow {
+    private static final KeyCombination NEW = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
+
+    private final Workspace workspace;
+    private final TaskRunner runner;
+    private final UiSettings settings;
+    private Scene scene;
+    private Screens screens;
+
+    public MainWindow(Workspace workspace, TaskRunner runner, UiSettings settings) {
+        this.workspace = workspace;
+        this.runner = runner;
+        this.settings = settings;
+    }
+
+    /** Puts the window into {@code stage} and shows it. */
+    public void show(Stage stage) {
+        scene = new Scene(build(), 1200, 760);
+        scene.getAccelerators().put(NEW, () -> screens.newPerson());
+        scene.getAccelerators().put(FIND, () -> screens.findPerson());
+        stage.setScene(scene);
+        stage.setTitle(screens.text.get("ui.app.title"));
+        stage.show();
+    }
+
+    private void rebuild() {
+        scene.setRoot(build());
+        ((Stage) scene.getWindow()).setTitle(screens.text.get("ui.app.title"));
+        screens.select("settings");
+    }
+
+    private Parent build() {
+        UiText text = new UiText(settings.language().locale());
+        screens = new Screens(text);
+        return screens.root;
+    }
+
+    /** The screens and sidebar in one language. */
+    private final class Screens {
+        private final UiText text;
+        private final BorderPane root = new BorderPane();
+        private final ToggleGroup nav = new ToggleGroup();
+        private final java.util.Map<String, ToggleButton> buttons = new java.util.HashMap<>();
+        private ContactsView contacts;
+
+        Screens(UiText text) {
+            this.text = text;
+            Principal me = workspace.principal();
+            VBox side = new VBox(4);
+            side.setPadding(new Insets(12, 8, 12, 8));
+            side.setPrefWidth(200);
+            side.setStyle("-fx-background-color: -color-bg-subtle;");
+            Label brand = Views.title("Kontor");
+            brand.setPadding(new Insets(0, 0, 12, 8));
+            side.getChildren().add(brand);
+            side.getChildren().add(navButton("contacts", Feather.USERS, () -> contactsView().root()));
+            side.getChildren().add(navButton("organisations", Feather.BRIEFCASE, () -> new OrganisationsView(
+                    new OrganisationsViewModel(workspace.organisations(), workspace.contacts(), me, runner, text),
+                    () -> new OrganisationFormViewModel(workspace.organisations(), me, runner, text), text).root()));
+            side.getChildren().add(navButton("audit", Feather.SHIELD, () -> new AuditView(
+                    new AuditViewModel(workspace.audit(), me, runner, text), text).root()));
+            side.getChildren().add(navButton("settings", Feather.SETTINGS, () -> new SettingsView(
+                    new SettingsViewModel(settings, l -> rebuild(), Themes::apply), text).root()));
+            Region gap = new Region();
+            VBox.setVgrow(gap, Priority.ALWAYS);
+            Label user = new Label(text.get("ui.app.signedIn", me.displayName()));
+            user.getStyleClass().add(Styles.TEXT_MUTED);
+            user.setWrapText(true);
+            ProgressIndicator busy = new ProgressIndicator();
+            busy.setId("busy");
+            busy.setPrefSize(20, 20);
+            busy.visibleProperty().bind(runner.busyProperty());
+            HBox foot = new HBox(8, busy, user);
+            foot.setAlignment(Pos.CENTER_LEFT);
+            side.getChildren().addAll(gap, foot);
+            root.setLeft(side);
+            select("contacts");
+        }
+
+        private ToggleButton navButton(String id, Feather icon, Supplier<Parent> screen) {
+            ToggleButton b = new ToggleButton(text.get("ui.nav." + id), Views.icon(icon));
+            b.setId("nav-" + id);
+            b.setToggleGroup(nav);
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setAlignment(Pos.CENTER_LEFT);
+            b.getStyleClass().add(Styles.FLAT);
+            b.setOnAction(e -> {
+                b.setSelected(true);
+                root.setCenter(screen.get());
+            });
+            buttons.put(id, b);
+            return b;
+        }
+
+        void select(String id) {
+            buttons.get(id).fire();
+        }
+
+        private ContactsView contactsView() {
+            if (contacts == null) {
+                Principal me = workspace.principal();
+                contacts = new ContactsView(
+                        new ContactListViewModel(workspace.contacts(), me, runner, text),
+                        new PersonDetailViewModel(workspace.contacts(), workspace.activities(), workspace.audit(), me,
+                                runner, text),
+                        () -> new PersonFormViewModel(workspace.contacts(), workspace.organisations(), me, runner,
+                                text), text);
+            } else {
+                contacts.refresh();
+            }
+            return contacts;
+        }
+
+        void newPerson() {
+            if (!buttons.get("contacts").isSelected()) {
+                select("contacts");
+            }
+            contacts.newPerson();
+        }
+
+        void findPerson() {
+            if (!buttons.get("contacts").isSelected()) {
+                select("contacts");
+            }
+            contacts.focusSearch();
+        }
+    }
+}

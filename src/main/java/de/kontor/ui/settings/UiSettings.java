@@ -1,0 +1,99 @@
+package de.kontor.ui.settings;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Properties;
+
+/**
+ * The window's own preferences (language, theme) in a small properties file beside the
+ * database. Holds no personal data.
+ */
+public final class UiSettings {
+    public enum Language {
+        SYSTEM, GERMAN, ENGLISH;
+
+        public Locale locale() {
+            return switch (this) {
+                case SYSTEM -> Locale.getDefault();
+                case GERMAN -> Locale.GERMAN;
+                case ENGLISH -> Locale.ENGLISH;
+            };
+        }
+    }
+
+    public enum Theme {
+        LIGHT, DARK
+    }
+
+    private final Path file;
+    private Language language = Language.SYSTEM;
+    private Theme theme = Theme.LIGHT;
+
+    private UiSettings(Path file) {
+        this.file = file;
+    }
+
+    /** Reads the file if it exists; unreadable or unknown values fall back to the defaults. */
+    public static UiSettings load(Path file) {
+        UiSettings s = new UiSettings(file);
+        if (file != null && Files.isRegularFile(file)) {
+            Properties p = new Properties();
+            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                p.load(r);
+                s.language = parse(Language.class, p.getProperty("language"), Language.SYSTEM);
+                s.theme = parse(Theme.class, p.getProperty("theme"), Theme.LIGHT);
+            } catch (IOException | IllegalArgumentException e) {
+                // keep the defaults: the window must still start
+            }
+        }
+        return s;
+    }
+
+    public Language language() {
+        return language;
+    }
+
+    public Theme theme() {
+        return theme;
+    }
+
+    public void setLanguage(Language language) {
+        this.language = language;
+        save();
+    }
+
+    public void setTheme(Theme theme) {
+        this.theme = theme;
+        save();
+    }
+
+    private void save() {
+        if (file == null || !Files.isDirectory(file.getParent())) {
+            return;
+        }
+        Properties p = new Properties();
+        p.setProperty("language", language.name());
+        p.setProperty("theme", theme.name());
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            p.store(w, "Kontor window settings");
+        } catch (IOException e) {
+            // a setting that is not remembered is no reason to fail
+        }
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value, E fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            return fallback;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package de.kontor.ui.task;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+
+/** Runs work at once on the calling thread; no debouncing. For tests and scripted use. */
+public final class DirectTaskRunner implements TaskRunner {
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+
+    @Override
+    public <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
+        T result;
+        try {
+            result = work.call();
+        } catch (Exception | Error e) {
+            onFailure.accept(e);
+            return;
+        }
+        onSuccess.accept(result);
+    }
+
+    @Override
+    public Runnable debounced(Runnable action, Duration delay) {
+        return action;
+    }
+
+    @Override
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+}
