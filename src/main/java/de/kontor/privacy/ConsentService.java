@@ -45,7 +45,7 @@ import java.util.Set;
  * transaction, and takes effect at once.
  */
 public final class ConsentService {
-    public static final String STALE_DAYS_SETTING = "consent.doubleOptIn.staleDays";
+    public static final String STALE_DAYS_SETTING = "doubleOptIn.staleDays";
     public static final int DEFAULT_STALE_DAYS = 30;
     private static final Set<SourceKind> THIRD_PARTY = EnumSet.of(SourceKind.IMPORT, SourceKind.REFERRAL, SourceKind.OTHER);
 

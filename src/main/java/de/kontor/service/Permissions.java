@@ -7,13 +7,13 @@ import de.kontor.domain.Principal;
 public final class Permissions {
     public void requireWriteContacts(Principal p) {
         if (!p.role().canWriteContacts()) {
-            throw new AccessDeniedException(p.username(), "contacts.write");
+            throw new AccessDeniedException(p.username(), "contacts:write");
         }
     }
 
     public void requireRecordConsent(Principal p) {
         if (!p.role().canRecordConsent()) {
-            throw new AccessDeniedException(p.username(), "consent.write");
+            throw new AccessDeniedException(p.username(), "consent:write");
         }
     }
 
