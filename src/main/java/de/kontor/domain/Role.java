@@ -16,6 +16,11 @@ public enum Role {
         return this == OWNER || this == STAFF || this == MARKETING;
     }
 
+    /** Privacy actions: erase, anonymise, restrict, export all, lift blocks, restore backups. */
+    public boolean canUsePrivacyActions() {
+        return this == OWNER;
+    }
+
     /** Changing the purpose catalogue and settings. */
     public boolean canAdminister() {
         return this == OWNER;

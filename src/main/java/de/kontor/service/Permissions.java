@@ -22,4 +22,10 @@ public final class Permissions {
             throw new AccessDeniedException(p.username(), "administer");
         }
     }
+
+    public void requirePrivacy(Principal p) {
+        if (!p.role().canUsePrivacyActions()) {
+            throw new AccessDeniedException(p.username(), "privacy");
+        }
+    }
 }

@@ -29,13 +29,27 @@ public final class Database implements AutoCloseable {
     private static final int FILE_ENCRYPTION_ERROR = 90049;
 
     private final DataFolder folder;
-    private final JdbcConnectionPool pool;
-    private final DSLContext dsl;
+    private final String url;
+    private final String password;
+    private volatile JdbcConnectionPool pool;
+    private volatile DSLContext dsl;
 
-    private Database(DataFolder folder, JdbcConnectionPool pool) {
+    private Database(DataFolder folder, String url, String password, JdbcConnectionPool pool) {
         this.folder = folder;
+        this.url = url;
+        this.password = password;
         this.pool = pool;
-        this.dsl = DSL.using(pool, SQLDialect.H2, new Settings().withExecuteLogging(false));
+        this.dsl = context(pool);
+    }
+
+    private static DSLContext context(JdbcConnectionPool pool) {
+        return DSL.using(pool, SQLDialect.H2, new Settings().withExecuteLogging(false));
+    }
+
+    private static JdbcConnectionPool pool(String url, String password) {
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, SQL_USER, password);
+        pool.setMaxConnections(8);
+        return pool;
     }
 
     /** Creates a new database file; refuses if one is there. */
@@ -59,8 +73,7 @@ public final class Database implements AutoCloseable {
                 + ";CIPHER=AES;TRACE_LEVEL_FILE=0;AUTO_SERVER=TRUE"
                 + (create ? "" : ";IFEXISTS=TRUE");
         String password = key.derive("h2-file") + " " + key.derive("h2-user");
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, SQL_USER, password);
-        pool.setMaxConnections(8);
+        JdbcConnectionPool pool = pool(url, password);
         try (Connection c = pool.getConnection()) {
             c.isValid(1);
         } catch (SQLException e) {
@@ -78,7 +91,7 @@ public final class Database implements AutoCloseable {
             pool.dispose();
             throw new KontorException(e, "error.migration", e.getMessage());
         }
-        return new Database(folder, pool);
+        return new Database(folder, url, password, pool);
     }
 
     private static KontorException translate(SQLException e, DataFolder folder) {
@@ -113,9 +126,30 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Closes the database and rewrites the file so that deleted values are gone from it
-     * (H2 otherwise keeps deleted rows' bytes in free pages).
+     * Rewrites the database file so that deleted values are gone from its bytes (H2 keeps
+     * deleted rows in free pages until then), and opens it again. Callers must not hold a
+     * transaction; other Kontor processes sharing the file reconnect by themselves.
      */
+    public synchronized void compact() {
+        try {
+            dsl.execute("SHUTDOWN COMPACT");
+        } catch (DataAccessException e) {
+            throw new KontorException(e, "error.compact", e.getMessage());
+        } finally {
+            pool.dispose();
+        }
+        JdbcConnectionPool next = pool(url, password);
+        try (Connection c = next.getConnection()) {
+            c.isValid(1);
+        } catch (SQLException e) {
+            next.dispose();
+            throw translate(e, folder);
+        }
+        pool = next;
+        dsl = context(next);
+    }
+
+    /** Closes the database and compacts the file on the way. */
     public void closeCompacted() {
         try {
             dsl.execute("SHUTDOWN COMPACT");

@@ -6,5 +6,8 @@ public enum AuditAction {
     DELETE,
     IMPORT,
     EXPORT,
-    LOGIN
+    LOGIN,
+    ERASE,
+    ANONYMISE,
+    RESTRICT
 }
