@@ -11,6 +11,16 @@ import de.kontor.privacy.ConfirmationMail;
 import de.kontor.privacy.ConsentService;
 import de.kontor.privacy.ContactListService;
 import de.kontor.privacy.PurposeService;
+import de.kontor.privacy.ErasureCertificate;
+import de.kontor.privacy.ErasureService;
+import de.kontor.privacy.RestrictionService;
+import de.kontor.privacy.RetentionService;
+import de.kontor.privacy.SuppressionService;
+import de.kontor.domain.retention.DueList;
+import de.kontor.store.ErasureStore;
+import de.kontor.store.RestrictionStore;
+import de.kontor.store.RetentionStore;
+import de.kontor.store.SuppressionStore;
 import de.kontor.privacy.SmtpMailer;
 import de.kontor.security.Argon2Kdf;
 import de.kontor.security.DatabaseKey;
@@ -45,6 +55,7 @@ import java.time.Clock;
  * here, so they call the same services.
  */
 public final class Workspace implements AutoCloseable {
+    private static final String SUPPRESSION_LABEL = "suppression-hmac";
     private final Database db;
     private final Principal principal;
     private final ContactService contacts;
@@ -55,8 +66,12 @@ public final class Workspace implements AutoCloseable {
     private final ConsentService consents;
     private final ContactListService contactLists;
     private final ConfirmationMail confirmationMail;
+    private final SuppressionService suppression;
+    private final RestrictionService restrictions;
+    private final ErasureService erasure;
+    private final RetentionService retention;
 
-    private Workspace(Database db, Principal principal, Clock clock, SecureRandom random) {
+    private Workspace(Database db, Principal principal, Clock clock, SecureRandom random, String suppressionSecret) {
         this.db = db;
         this.principal = principal;
         PersonStore persons = new PersonStore();
@@ -64,8 +79,12 @@ public final class Workspace implements AutoCloseable {
         AuditStore auditStore = new AuditStore(random);
         ContactRules rules = new ContactRules();
         Permissions permissions = new Permissions();
-        this.contacts = new ContactService(db, persons, orgStore, auditStore, rules, new SearchIndex(), permissions,
+        this.suppression = new SuppressionService(db, new SuppressionStore(), auditStore, permissions, suppressionSecret,
                 clock);
+        RestrictionStore restrictionStore = new RestrictionStore();
+        this.restrictions = new RestrictionService(db, restrictionStore, persons, auditStore, permissions, clock);
+        this.contacts = new ContactService(db, persons, orgStore, auditStore, rules, new SearchIndex(), permissions,
+                suppression, restrictions, clock);
         this.organisations = new OrganisationService(db, orgStore, persons, auditStore, new OrganisationRules(rules),
                 permissions, clock);
         this.activities = new ActivityService(db, new ActivityStore(), persons, auditStore, permissions, clock);
@@ -77,10 +96,17 @@ public final class Workspace implements AutoCloseable {
         this.purposes = new PurposeService(db, purposeStore, auditStore, permissions, clock);
         this.confirmationMail = new ConfirmationMail(db, settings, new SmtpMailer(), auditStore, permissions, clock);
         this.consents = new ConsentService(db, persons, purposeStore, consentStore, settings, auditStore, processing,
-                confirmationMail, permissions, random, clock);
-        // Restriction of processing (Art. 18) arrives with the deletion concept; until then nobody is restricted.
+                confirmationMail, suppression, permissions, random, clock);
         this.contactLists = new ContactListService(db, purposeStore, consentStore, auditStore, contacts, processing,
-                personId -> false, clock);
+                restrictions::isRestricted, clock);
+        ActivityStore activityStore = new ActivityStore();
+        RetentionStore retentionStore = new RetentionStore();
+        ErasureStore erasureStore = new ErasureStore();
+        this.erasure = new ErasureService(db, persons, activityStore, consentStore, retentionStore, erasureStore,
+                restrictionStore, auditStore, suppression, contacts, new ErasureCertificate(clock.getZone()), permissions,
+                clock);
+        this.retention = new RetentionService(db, retentionStore, erasureStore, restrictionStore, auditStore, erasure,
+                new DueList(), permissions, clock);
     }
 
     /** How to open: the clock, randomness and Argon2 cost (tests use a cheaper one). */
@@ -121,7 +147,7 @@ public final class Workspace implements AutoCloseable {
             Database opened = db;
             Principal p = db.inTransaction(tx -> new UserStore().create(tx, owner, owner, Role.OWNER,
                     options.clock().instant()));
-            Workspace w = new Workspace(opened, p, options.clock(), options.random());
+            Workspace w = new Workspace(opened, p, options.clock(), options.random(), key.derive(SUPPRESSION_LABEL));
             return w;
         } catch (RuntimeException e) {
             if (db != null) {
@@ -149,7 +175,7 @@ public final class Workspace implements AutoCloseable {
             try {
                 Principal p = db.read(tx -> new UserStore().findByUsername(tx, slotUser))
                         .orElseThrow(() -> new KontorException("error.unknownUser", slotUser));
-                Workspace w = new Workspace(db, p, options.clock(), options.random());
+                Workspace w = new Workspace(db, p, options.clock(), options.random(), key.derive(SUPPRESSION_LABEL));
                 return w;
             } catch (RuntimeException e) {
                 db.close();
@@ -204,6 +230,22 @@ public final class Workspace implements AutoCloseable {
 
     public ConfirmationMail confirmationMail() {
         return confirmationMail;
+    }
+
+    public SuppressionService suppression() {
+        return suppression;
+    }
+
+    public RestrictionService restrictions() {
+        return restrictions;
+    }
+
+    public ErasureService erasure() {
+        return erasure;
+    }
+
+    public RetentionService retention() {
+        return retention;
     }
 
     @Override

@@ -57,13 +57,15 @@ public final class ConsentService {
     private final AuditStore audit;
     private final ProcessingRules rules;
     private final ConfirmationMail mail;
+    private final SuppressionService suppression;
     private final Permissions permissions;
     private final SecureRandom random;
     private final Clock clock;
 
     public ConsentService(Database db, PersonStore persons, PurposeStore purposes, ConsentStore consents,
             SettingsStore settings, AuditStore audit, ProcessingRules rules, ConfirmationMail mail,
-            Permissions permissions, SecureRandom random, Clock clock) {
+            SuppressionService suppression, Permissions permissions, SecureRandom random, Clock clock) {
+        this.suppression = suppression;
         this.db = db;
         this.persons = persons;
         this.purposes = purposes;
@@ -272,7 +274,8 @@ public final class ConsentService {
         Instant now = clock.instant();
         String ch = Text.clean(channel);
         return db.inTransaction(tx -> {
-            requirePerson(tx, personId);
+            Person person = persons.find(tx, personId).orElseThrow(() -> new NotFoundException(PersonStore.ENTITY, personId));
+            suppression.suppress(tx, person.data(), SuppressionService.REASON_OBJECTION);
             Set<String> marketing = new java.util.HashSet<>();
             purposes.all(tx).stream().filter(Purpose::marketing).forEach(p -> marketing.add(p.key()));
             List<Consent> given = consents.consents(tx, List.of(personId)).stream()

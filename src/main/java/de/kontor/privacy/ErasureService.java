@@ -76,12 +76,31 @@ public final class ErasureService {
         this.clock = clock;
     }
 
+    /** Why a person is erased: on request (blocks re-entry), by the deletion concept, or replayed. */
+    enum Mode { REQUEST, RETENTION, REPLAY }
+
     /** Erases a person; {@code keepDocuments} keeps documents marked free of personal data. */
     public ErasureResult erase(Principal by, long personId, boolean keepDocuments, Long requestId, Locale locale) {
         permissions.requirePrivacy(by);
-        ErasureResult result = db.inTransaction(tx -> eraseIn(tx, by, personId, keepDocuments, requestId, locale, false));
+        ErasureResult result = db.inTransaction(tx -> eraseIn(tx, by, personId, keepDocuments, requestId, locale,
+                Mode.REQUEST));
         finish();
         return result;
+    }
+
+    /** Erases a person whose period under the deletion concept ran out (no re-entry block). */
+    ErasureResult eraseDue(Tx tx, Principal by, long personId, Locale locale) {
+        return eraseIn(tx, by, personId, true, null, locale, Mode.RETENTION);
+    }
+
+    /** Anonymises inside the caller's transaction (deletion concept action "anonymise"). */
+    void anonymiseDue(Tx tx, Principal by, long personId) {
+        Instant now = clock.instant();
+        erasure.anonymise(tx, personId, "—");
+        erasure.eraseAuditValues(tx, personId);
+        erasure.journal(tx, personId, ANONYMISED, now, null, by.userId());
+        audit.append(tx, by, now, List.of(new AuditChange(AuditAction.ANONYMISE, PersonStore.ENTITY, personId, personId,
+                null, null, "deletion concept")));
     }
 
     /** Anonymises a person: statistics stay (year of birth, postcode area, activity kinds and dates). */
@@ -124,7 +143,7 @@ public final class ErasureService {
                 continue;
             }
             db.inTransaction(tx -> ANONYMISED.equals(e.kind())
-                    ? anonymiseAgain(tx, by, p) : eraseIn(tx, by, e.personId(), true, e.requestId(), locale, true));
+                    ? anonymiseAgain(tx, by, p) : eraseIn(tx, by, e.personId(), true, e.requestId(), locale, Mode.REPLAY));
             n++;
         }
         if (n > 0) {
@@ -143,7 +162,8 @@ public final class ErasureService {
     }
 
     private ErasureResult eraseIn(Tx tx, Principal by, long personId, boolean keepDocuments, Long requestId,
-            Locale locale, boolean replay) {
+            Locale locale, Mode mode) {
+        boolean replay = mode == Mode.REPLAY;
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         Person person = existing(tx, personId);
@@ -170,12 +190,12 @@ public final class ErasureService {
             kind = RESTRICTED;
         }
         erasure.eraseAuditValues(tx, personId);
-        if (!replay) {
+        if (mode == Mode.REQUEST) {
             suppression.suppress(tx, person.data(), SuppressionService.REASON_ERASURE);
         }
         long journalId = replay ? 0 : erasure.journal(tx, personId, kind, now, requestId, by.userId());
         audit.append(tx, by, now, List.of(new AuditChange(AuditAction.ERASE, PersonStore.ENTITY, personId, personId, null,
-                null, null)));
+                null, mode.name().toLowerCase(Locale.ROOT))));
         if (replay) {
             return null;
         }
@@ -219,7 +239,7 @@ public final class ErasureService {
     }
 
     /** After the commit: forget the person in the search index and compact the file. */
-    private void finish() {
+    void finish() {
         contacts.refreshIndex();
         db.compact();
     }

@@ -37,10 +37,15 @@ public final class ContactService {
     private final ContactRules rules;
     private final SearchIndex index;
     private final Permissions permissions;
+    private final ReEntryGuard reEntry;
+    private final RestrictionGuard restrictions;
     private final Clock clock;
 
     public ContactService(Database db, PersonStore persons, OrganisationStore organisations, AuditStore audit,
-            ContactRules rules, SearchIndex index, Permissions permissions, Clock clock) {
+            ContactRules rules, SearchIndex index, Permissions permissions, ReEntryGuard reEntry,
+            RestrictionGuard restrictions, Clock clock) {
+        this.reEntry = reEntry;
+        this.restrictions = restrictions;
         this.db = db;
         this.persons = persons;
         this.organisations = organisations;
@@ -74,6 +79,7 @@ public final class ContactService {
                 throw new BatchValidationException(i, e.errors());
             }
         }
+        reEntry.check(checked);
         Instant now = clock.instant();
         List<Person> created = db.inTransaction(tx -> {
             Map<String, Long> orgIds = new LinkedHashMap<>();
@@ -104,7 +110,9 @@ public final class ContactService {
 
     public Person update(Principal by, long id, int expectedVersion, PersonData data) {
         permissions.requireWriteContacts(by);
+        restrictions.requireWritable(id);
         PersonData d = rules.check(data, LocalDate.now(clock));
+        reEntry.check(List.of(added(get(by, id).data(), d)));
         Instant now = clock.instant();
         Person saved = db.inTransaction(tx -> {
             Person before = persons.find(tx, id).orElseThrow(() -> new NotFoundException(PersonStore.ENTITY, id));
@@ -122,6 +130,7 @@ public final class ContactService {
 
     public void delete(Principal by, long id, int expectedVersion) {
         permissions.requireWriteContacts(by);
+        restrictions.requireWritable(id);
         Instant now = clock.instant();
         db.inTransaction(tx -> {
             Person before = persons.find(tx, id).orElseThrow(() -> new NotFoundException(PersonStore.ENTITY, id));
@@ -136,9 +145,20 @@ public final class ContactService {
         return db.read(tx -> persons.find(tx, id)).orElseThrow(() -> new NotFoundException(PersonStore.ENTITY, id));
     }
 
+    /** Search as you type; restricted people (Art. 18) are left out. */
     public SearchIndex.Result search(Principal by, String query, int limit) {
+        return search(by, query, limit, false);
+    }
+
+    /** Search, with restricted people included when {@code includeRestricted} (the filter switch). */
+    public SearchIndex.Result search(Principal by, String query, int limit, boolean includeRestricted) {
         ensureIndex();
-        return index.search(query, limit);
+        java.util.Set<Long> hidden = includeRestricted ? java.util.Set.of() : restrictions.restrictedIds();
+        return index.search(query, limit, hidden);
+    }
+
+    public boolean isRestricted(long personId) {
+        return restrictions.isRestricted(personId);
     }
 
     public int count(Principal by) {
@@ -181,6 +201,7 @@ public final class ContactService {
      */
     public synchronized int refreshIndex() {
         ensureIndex();
+        restrictions.reload();
         long since = indexedSeq;
         record Delta(long head, List<Long> ids, List<Person> found) {}
         Delta d = db.read(tx -> {
@@ -202,6 +223,20 @@ public final class ContactService {
         index.putAll(d.found());
         indexedSeq = d.head();
         return d.ids().size();
+    }
+
+    /** Only what an edit adds: new e-mails, new phones, a changed name or birth date. */
+    private static PersonData added(PersonData before, PersonData after) {
+        List<de.kontor.domain.EmailAddress> emails = after.emails().stream()
+                .filter(e -> before.emails().stream().noneMatch(b -> b.address().equalsIgnoreCase(e.address()))).toList();
+        List<de.kontor.domain.PhoneNumber> phones = after.phones().stream()
+                .filter(p -> before.phones().stream().noneMatch(b -> b.e164().equals(p.e164()))).toList();
+        boolean nameChanged = !java.util.Objects.equals(before.givenName(), after.givenName())
+                || !java.util.Objects.equals(before.familyName(), after.familyName())
+                || !java.util.Objects.equals(before.birthDate(), after.birthDate());
+        PersonData d = nameChanged ? PersonData.named(after.givenName(), after.familyName()).withBirthDate(after.birthDate())
+                : PersonData.named(null, null);
+        return d.withEmails(emails).withPhones(phones);
     }
 
     private Long organisationId(Tx tx, Principal by, String name, Map<String, Long> cache, List<AuditChange> changes,

@@ -73,6 +73,11 @@ public final class SearchIndex {
 
     /** Every word of the query must occur; a blank query lists everyone. */
     public Result search(String query, int limit) {
+        return search(query, limit, java.util.Set.of());
+    }
+
+    /** As {@link #search(String, int)}, leaving out the ids in {@code hidden}. */
+    public Result search(String query, int limit, java.util.Set<Long> hidden) {
         Entry[] snapshot = entries;
         String[] words = fold(query == null ? "" : query).trim().split("\\s+");
         if (words.length == 1 && words[0].isEmpty()) {
@@ -82,6 +87,9 @@ public final class SearchIndex {
         int total = 0;
         outer:
         for (Entry e : snapshot) {
+            if (!hidden.isEmpty() && hidden.contains(e.summary().id())) {
+                continue;
+            }
             for (String w : words) {
                 if (!e.text().contains(w)) {
                     continue outer;
