@@ -110,9 +110,18 @@ public final class Workspace implements AutoCloseable {
     }
 
     /** How to open: the clock, randomness and Argon2 cost (tests use a cheaper one). */
-    public record Options(Clock clock, SecureRandom random, KdfParams kdf) {
+    public record Options(Clock clock, SecureRandom random, KdfParams kdf, boolean encrypted) {
+        public Options(Clock clock, SecureRandom random, KdfParams kdf) {
+            this(clock, random, kdf, true);
+        }
+
         public static Options defaults() {
             return new Options(Clock.systemDefaultZone(), new SecureRandom(), KdfParams.DEFAULT);
+        }
+
+        /** An unencrypted file: only for tests that look for erased values in the raw bytes. */
+        public Options unencrypted() {
+            return new Options(clock, random, kdf, false);
         }
     }
 
@@ -143,7 +152,7 @@ public final class Workspace implements AutoCloseable {
         KeySlotStore slots = new KeySlotStore(folder.keySlots(), new Argon2Kdf(), options.random(), options.kdf());
         Database db = null;
         try (DatabaseKey key = slots.create(owner, password)) {
-            db = Database.create(folder, key);
+            db = Database.create(folder, key, options.encrypted());
             Database opened = db;
             Principal p = db.inTransaction(tx -> new UserStore().create(tx, owner, owner, Role.OWNER,
                     options.clock().instant()));
@@ -171,7 +180,7 @@ public final class Workspace implements AutoCloseable {
         KeySlotStore slots = new KeySlotStore(folder.keySlots(), new Argon2Kdf(), options.random(), options.kdf());
         try (DatabaseKey key = slots.unlock(Text.clean(user), password)) {
             String slotUser = user == null ? slots.users().get(0) : user;
-            Database db = Database.open(folder, key);
+            Database db = Database.open(folder, key, options.encrypted());
             try {
                 Principal p = db.read(tx -> new UserStore().findByUsername(tx, slotUser))
                         .orElseThrow(() -> new KontorException("error.unknownUser", slotUser));

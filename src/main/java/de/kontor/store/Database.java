@@ -26,6 +26,7 @@ public final class Database implements AutoCloseable {
     private static final int LOCKED = 90020;
     private static final int WRONG_PASSWORD = 28000;
     private static final int FILE_CORRUPTED = 90030;
+    private static final int DATABASE_CLOSED = 90121;
     private static final int FILE_ENCRYPTION_ERROR = 90049;
 
     private final DataFolder folder;
@@ -54,25 +55,37 @@ public final class Database implements AutoCloseable {
 
     /** Creates a new database file; refuses if one is there. */
     public static Database create(DataFolder folder, DatabaseKey key) {
+        return create(folder, key, true);
+    }
+
+    /**
+     * Creates a database file; {@code encrypted} false exists only so tests can look for erased
+     * values in the raw file bytes.
+     */
+    public static Database create(DataFolder folder, DatabaseKey key, boolean encrypted) {
         if (Files.exists(folder.databaseFile())) {
             throw new KontorException("error.databaseExists", folder.dir().toString());
         }
-        return open(folder, key, true);
+        return open(folder, key, true, encrypted);
     }
 
     /** Opens an existing database file and applies pending migrations. */
     public static Database open(DataFolder folder, DatabaseKey key) {
+        return open(folder, key, true);
+    }
+
+    public static Database open(DataFolder folder, DatabaseKey key, boolean encrypted) {
         if (!Files.isRegularFile(folder.databaseFile())) {
             throw new KontorException("error.databaseMissing", folder.databaseFile().toString());
         }
-        return open(folder, key, false);
+        return open(folder, key, false, encrypted);
     }
 
-    private static Database open(DataFolder folder, DatabaseKey key, boolean create) {
+    private static Database open(DataFolder folder, DatabaseKey key, boolean create, boolean encrypted) {
         String url = "jdbc:h2:file:" + folder.databaseBase()
-                + ";CIPHER=AES;TRACE_LEVEL_FILE=0;AUTO_SERVER=TRUE"
+                + (encrypted ? ";CIPHER=AES" : "") + ";TRACE_LEVEL_FILE=0;AUTO_SERVER=TRUE"
                 + (create ? "" : ";IFEXISTS=TRUE");
-        String password = key.derive("h2-file") + " " + key.derive("h2-user");
+        String password = (encrypted ? key.derive("h2-file") + " " : "") + key.derive("h2-user");
         JdbcConnectionPool pool = pool(url, password);
         try (Connection c = pool.getConnection()) {
             c.isValid(1);
@@ -131,13 +144,7 @@ public final class Database implements AutoCloseable {
      * transaction; other Kontor processes sharing the file reconnect by themselves.
      */
     public synchronized void compact() {
-        try {
-            dsl.execute("SHUTDOWN COMPACT");
-        } catch (DataAccessException e) {
-            throw new KontorException(e, "error.compact", e.getMessage());
-        } finally {
-            pool.dispose();
-        }
+        shutdownCompact();
         JdbcConnectionPool next = pool(url, password);
         try (Connection c = next.getConnection()) {
             c.isValid(1);
@@ -151,12 +158,21 @@ public final class Database implements AutoCloseable {
 
     /** Closes the database and compacts the file on the way. */
     public void closeCompacted() {
-        try {
-            dsl.execute("SHUTDOWN COMPACT");
-        } catch (DataAccessException e) {
-            // Another process still has the file open (AUTO_SERVER): it stays open for them.
+        shutdownCompact();
+    }
+
+    /** SHUTDOWN COMPACT over plain JDBC: the connection is dead afterwards by design. */
+    private void shutdownCompact() {
+        try (Connection c = pool.getConnection(); java.sql.Statement st = c.createStatement()) {
+            st.execute("SHUTDOWN COMPACT");
+        } catch (SQLException e) {
+            if (e.getErrorCode() != DATABASE_CLOSED) {
+                pool.dispose();
+                throw new KontorException(e, "error.compact", e.getMessage());
+            }
+        } finally {
+            pool.dispose();
         }
-        pool.dispose();
     }
 
     @Override
