@@ -45,7 +45,7 @@ class ErasureServiceTest {
 
     private static PersonData marked(String marker) {
         return new PersonData("Frau", null, marker + "given", marker + "family", LocalDate.of(1980, 2, 3), "de",
-                marker + " GmbH", null, List.of(EmailAddress.work(marker.toLowerCase(Locale.ROOT) + "@example.de")),
+                "Muster GmbH", null, List.of(EmailAddress.work(marker.toLowerCase(Locale.ROOT) + "@example.de")),
                 List.of(PhoneNumber.of(ContactKind.MOBILE, "0171 2345678")),
                 List.of(new PostalAddress(ContactKind.PRIVATE, marker + "straße", "1", null, "10115", "Berlin", null, "DE")),
                 List.of(marker + "tag"), marker + " notes");
