@@ -48,6 +48,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * The composition root: an open, unlocked Kontor database with every service wired by
@@ -255,6 +256,27 @@ public final class Workspace implements AutoCloseable {
 
     public RetentionService retention() {
         return retention;
+    }
+
+    /** The database, for backups (same package only). */
+    Database database() {
+        return db;
+    }
+
+    /** This database's erasure journal: ids and dates. */
+    public List<Backups.JournalEntryFacts> journalFacts() {
+        return erasure.journal(principal).stream()
+                .map(e -> new Backups.JournalEntryFacts(e.personId(), e.kind(), e.erasedAt(), e.requestId())).toList();
+    }
+
+    /**
+     * After a restore: takes over the replaced database's journal entries and erases again
+     * everyone in the journal who came back. Returns how many were erased again.
+     */
+    public int replayJournal(List<Backups.JournalEntryFacts> replaced, java.util.Locale locale) {
+        erasure.mergeJournal(principal, replaced.stream().map(f -> new de.kontor.store.ErasureStore.JournalEntry(0,
+                f.personId(), f.kind(), f.erasedAt(), f.requestId())).toList());
+        return erasure.replayJournal(principal, locale);
     }
 
     @Override

@@ -87,6 +87,17 @@ public final class CliContext {
         }
     }
 
+    /** Restores a backup into the data folder with the password (see {@link de.kontor.app.Backups}). */
+    public de.kontor.app.Backups.RestoreResult restore(Path backup, java.util.List<de.kontor.app.Backups.JournalEntryFacts> journal) {
+        char[] password = password(false);
+        try {
+            return new de.kontor.app.Backups().restore(folder(), backup, env.get("KONTOR_USER"), password, options, journal,
+                    messages.locale());
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
+    }
+
     private char[] password(boolean confirm) {
         if (passwordFile != null) {
             try (BufferedReader r = Files.newBufferedReader(passwordFile, StandardCharsets.UTF_8)) {

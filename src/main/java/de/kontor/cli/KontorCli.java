@@ -23,7 +23,10 @@ import picocli.CommandLine.Option;
         description = "Kontor: a CRM that makes GDPR compliance the easy path.",
         subcommands = {InitCommand.class, ContactsCommand.class, AuditCommand.class, PurposesCommand.class,
                 PurposesCommand.ConsentTexts.class, ConsentCommand.Basis.class, ConsentCommand.class,
-                ConsentCommand.ObjectToMarketing.class, ConsentCommand.Informed.class, ListCommand.class, SettingsCommand.class})
+                ConsentCommand.ObjectToMarketing.class, ConsentCommand.Informed.class, ListCommand.class, SettingsCommand.class,
+                RetentionCommand.class, ErasureCommands.Erase.class, ErasureCommands.Anonymise.class,
+                ErasureCommands.Restrict.class, ErasureCommands.Unrestrict.class, ErasureCommands.Suppression.class,
+                ErasureCommands.Backup.class, ErasureCommands.Restore.class})
 public final class KontorCli implements Runnable {
     public static final int OK = 0;
     public static final int REFUSED = 1;

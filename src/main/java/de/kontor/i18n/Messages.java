@@ -44,7 +44,17 @@ public final class Messages {
         } catch (MissingResourceException e) {
             return key;
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+        if (args.length == 0) {
+            return pattern;
+        }
+        Object[] shown = args.clone();
+        for (int i = 0; i < shown.length; i++) {
+            // Record ids are longs: shown as typed ("4711"), never grouped ("4,711").
+            if (shown[i] instanceof Long id) {
+                shown[i] = Long.toString(id);
+            }
+        }
+        return new MessageFormat(pattern, locale).format(shown);
     }
 
     /** A user-readable sentence for any refusal, with every field error for validation. */

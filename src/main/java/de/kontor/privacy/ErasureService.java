@@ -204,6 +204,27 @@ public final class ErasureService {
         return new ErasureResult(journalId, personId, kind, counts, retained, pdf);
     }
 
+    /**
+     * Adds journal entries that a replaced database had and this one lacks (after a restore of
+     * an older backup), so that they keep being replayed. Returns how many were added.
+     */
+    public int mergeJournal(Principal by, List<ErasureStore.JournalEntry> entries) {
+        permissions.requirePrivacy(by);
+        return db.inTransaction(tx -> {
+            List<ErasureStore.JournalEntry> known = erasure.journal(tx);
+            int added = 0;
+            for (ErasureStore.JournalEntry e : entries) {
+                boolean present = known.stream().anyMatch(k -> k.personId() == e.personId()
+                        && k.erasedAt().equals(e.erasedAt()) && k.kind().equals(e.kind()));
+                if (!present) {
+                    erasure.journal(tx, e.personId(), e.kind(), e.erasedAt(), e.requestId(), by.userId());
+                    added++;
+                }
+            }
+            return added;
+        });
+    }
+
     /** The stored certificate of a journal entry. */
     public byte[] certificate(Principal by, long journalId) {
         return db.read(tx -> erasure.certificate(tx, journalId))

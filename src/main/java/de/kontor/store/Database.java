@@ -156,6 +156,19 @@ public final class Database implements AutoCloseable {
         dsl = context(next);
     }
 
+    /**
+     * Writes a consistent copy of the (encrypted) database file while it stays in use: H2's
+     * online backup, a zip holding {@code kontor.mv.db}.
+     */
+    public void backupTo(java.nio.file.Path zip) {
+        try (Connection c = pool.getConnection(); java.sql.PreparedStatement st = c.prepareStatement("BACKUP TO ?")) {
+            st.setString(1, zip.toString());
+            st.execute();
+        } catch (SQLException e) {
+            throw new KontorException(e, "backup.failed", zip.toString(), e.getMessage());
+        }
+    }
+
     /** Closes the database and compacts the file on the way. */
     public void closeCompacted() {
         shutdownCompact();

@@ -1,0 +1,122 @@
+package de.kontor.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import de.kontor.app.Workspace;
+import de.kontor.domain.retention.DataCategory;
+import de.kontor.domain.retention.DueItem;
+import de.kontor.privacy.RetentionService;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "retention", description = "The deletion concept: rules, due list, apply.",
+        subcommands = {RetentionCommand.Rules.class, RetentionCommand.Due.class, RetentionCommand.Apply.class})
+final class RetentionCommand {
+
+    @Command(name = "rules", description = "The data categories with their deletion rules.")
+    static final class Rules implements Callable<Integer> {
+        private final CliContext context;
+        @Option(names = "--format", defaultValue = "table") ContactsCommand.Format format;
+
+        Rules(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            try (Workspace w = context.open()) {
+                List<DataCategory> rules = w.retention().rules(w.principal());
+                if (format == ContactsCommand.Format.json) {
+                    ArrayNode arr = PurposesCommand.JSON.createArrayNode();
+                    for (DataCategory c : rules) {
+                        arr.addObject().put("key", c.key()).put("nameDe", c.nameDe()).put("nameEn", c.nameEn())
+                                .put("period", c.period().key()).put("startEvent", c.startEvent().key())
+                                .put("fromYearEnd", c.fromYearEnd()).put("action", c.action().key())
+                                .put("statutory", c.statutory());
+                    }
+                    context.out().println(PurposesCommand.JSON.writeValueAsString(arr));
+                } else {
+                    String fmt = "%-18s %-34s %-6s %-17s %-9s %-10s %s%n";
+                    context.out().printf(fmt, "KEY", context.messages().get("cli.col.name"), "PERIOD", "START", "YEAR-END",
+                            "ACTION", "STATUTORY");
+                    for (DataCategory c : rules) {
+                        context.out().printf(fmt, c.key(), c.name(context.messages().locale()), c.period().key(),
+                                c.startEvent().key(), c.fromYearEnd() ? "x" : "", c.action().key(),
+                                c.statutory() == null ? "" : c.statutory());
+                    }
+                }
+            }
+            return KontorCli.OK;
+        }
+    }
+
+    @Command(name = "due", description = "What is due on a day (default today): delete, anonymise or review.")
+    static final class Due implements Callable<Integer> {
+        private final CliContext context;
+        @Option(names = "--as-of", paramLabel = "DATE") String asOf;
+        @Option(names = "--format", defaultValue = "csv", description = "csv or json") ListCommand.Format format;
+
+        Due(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            LocalDate day = asOf == null ? LocalDate.now(context.options().clock()) : CliValues.date("asOf", asOf);
+            try (Workspace w = context.open()) {
+                List<DueItem> due = w.retention().due(w.principal(), day);
+                if (format == ListCommand.Format.json) {
+                    ArrayNode arr = PurposesCommand.JSON.createArrayNode();
+                    for (DueItem i : due) {
+                        arr.addObject().put("type", i.type().key()).put("id", i.itemId()).put("personId", i.personId())
+                                .put("category", i.category()).put("start", i.start().toString())
+                                .put("due", i.due().toString()).put("action", i.action().key())
+                                .put("postponed", i.postponedReason());
+                    }
+                    context.out().println(PurposesCommand.JSON.writeValueAsString(arr));
+                } else {
+                    try (CSVPrinter csv = new CSVPrinter(context.out(), CSVFormat.DEFAULT.builder()
+                            .setHeader("type", "id", "personId", "category", "start", "due", "action", "postponed").get())) {
+                        for (DueItem i : due) {
+                            csv.printRecord(i.type().key(), i.itemId(), i.personId(), i.category(), i.start(), i.due(),
+                                    i.action().key(), i.postponedReason());
+                        }
+                    }
+                }
+                context.err().println(context.messages().get("cli.retention.dueCount", due.size(), day));
+            }
+            return KontorCli.OK;
+        }
+    }
+
+    @Command(name = "apply", description = "Delete or anonymise what is due; items to review are listed.")
+    static final class Apply implements Callable<Integer> {
+        private final CliContext context;
+        @Option(names = "--as-of", paramLabel = "DATE") String asOf;
+        @Option(names = "--dry-run") boolean dryRun;
+
+        Apply(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            LocalDate day = asOf == null ? LocalDate.now(context.options().clock()) : CliValues.date("asOf", asOf);
+            try (Workspace w = context.open()) {
+                RetentionService.ApplyResult r = w.retention().apply(w.principal(), day, dryRun,
+                        context.messages().locale());
+                context.out().println(context.messages().get(dryRun ? "cli.retention.wouldApply" : "cli.retention.applied",
+                        day, r.deleted().getOrDefault(de.kontor.domain.retention.ItemType.PERSON, 0),
+                        r.deleted().getOrDefault(de.kontor.domain.retention.ItemType.ACTIVITY, 0),
+                        r.deleted().getOrDefault(de.kontor.domain.retention.ItemType.CONSENT, 0),
+                        r.deleted().getOrDefault(de.kontor.domain.retention.ItemType.DOCUMENT, 0), r.anonymised(),
+                        r.restrictedForRetention(), r.review().size()));
+            }
+            return KontorCli.OK;
+        }
+    }
+}
