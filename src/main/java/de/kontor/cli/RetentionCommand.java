@@ -14,13 +14,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "retention", description = "The deletion concept: rules, due list, apply.",
-        subcommands = {RetentionCommand.Rules.class, RetentionCommand.Due.class, RetentionCommand.Apply.class})
+        subcommands = {RetentionCommand.Rules.class, RetentionCommand.Due.class, RetentionCommand.Apply.class,
+                RetentionCommand.SetRule.class, RetentionCommand.Assign.class, RetentionCommand.Postpone.class})
 final class RetentionCommand {
 
     @Command(name = "rules", description = "The data categories with their deletion rules.")
     static final class Rules implements Callable<Integer> {
         private final CliContext context;
         @Option(names = "--format", defaultValue = "table") ContactsCommand.Format format;
+        @Option(names = "--pdf", paramLabel = "FILE", description = "Also write the deletion concept as PDF/A.")
+        java.nio.file.Path pdf;
 
         Rules(CliContext context) {
             this.context = context;
@@ -30,6 +33,13 @@ final class RetentionCommand {
         public Integer call() throws Exception {
             try (Workspace w = context.open()) {
                 List<DataCategory> rules = w.retention().rules(w.principal());
+                if (pdf != null) {
+                    try {
+                        java.nio.file.Files.write(pdf, w.retention().conceptPdf(w.principal(), context.messages().locale()));
+                    } catch (java.io.IOException e) {
+                        throw new de.kontor.domain.KontorException(e, "error.io", pdf.toString(), e.getMessage());
+                    }
+                }
                 if (format == ContactsCommand.Format.json) {
                     ArrayNode arr = PurposesCommand.JSON.createArrayNode();
                     for (DataCategory c : rules) {
@@ -115,6 +125,77 @@ final class RetentionCommand {
                         r.deleted().getOrDefault(de.kontor.domain.retention.ItemType.CONSENT, 0),
                         r.deleted().getOrDefault(de.kontor.domain.retention.ItemType.DOCUMENT, 0), r.anonymised(),
                         r.restrictedForRetention(), r.review().size()));
+            }
+            return KontorCli.OK;
+        }
+    }
+
+    @Command(name = "set-rule", description = "Change the deletion rule of a data category.")
+    static final class SetRule implements Callable<Integer> {
+        private final CliContext context;
+        @picocli.CommandLine.Parameters(paramLabel = "CATEGORY") String category;
+        @Option(names = "--period", required = true, description = "0, 1m, 3m, 6m, 1y, 2y, 3y, 6y, 10y") String period;
+        @Option(names = "--start", required = true, description = "collection, process-end, relationship-end") String start;
+        @Option(names = "--action", required = true, description = "delete, anonymise, review") String action;
+        @Option(names = "--year-end", description = "Count from the end of the calendar year.") boolean yearEnd;
+
+        SetRule(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            var p = CliValues.keyed(de.kontor.domain.retention.RetentionPeriod.class, period, "cli.unknownValue");
+            var s = CliValues.keyed(de.kontor.domain.retention.StartEvent.class, start, "cli.unknownValue");
+            var a = CliValues.keyed(de.kontor.domain.retention.DueAction.class, action, "cli.unknownValue");
+            try (Workspace w = context.open()) {
+                DataCategory c = w.retention().updateRule(w.principal(), category, p, s, a, yearEnd);
+                context.out().println(c.key() + ": " + c.period().key() + " " + c.startEvent().key() + " "
+                        + c.action().key());
+            }
+            return KontorCli.OK;
+        }
+    }
+
+    @Command(name = "assign", description = "Put a person into a data category; record when the relationship ended.")
+    static final class Assign implements Callable<Integer> {
+        private final CliContext context;
+        @Option(names = "--person", required = true, paramLabel = "ID") long person;
+        @Option(names = "--category", required = true, paramLabel = "KEY") String category;
+        @Option(names = "--relationship-ended", paramLabel = "DATE") String ended;
+
+        Assign(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            try (Workspace w = context.open()) {
+                w.retention().assign(w.principal(), person, category, CliValues.date("relationshipEnded", ended));
+                context.out().println(person + ": " + category);
+            }
+            return KontorCli.OK;
+        }
+    }
+
+    @Command(name = "postpone", description = "Postpone a due item with a documented reason and a new date.")
+    static final class Postpone implements Callable<Integer> {
+        private final CliContext context;
+        @Option(names = "--type", required = true, description = "person, activity, consent, document") String type;
+        @Option(names = "--id", required = true) long id;
+        @Option(names = "--until", required = true, paramLabel = "DATE") String until;
+        @Option(names = "--reason", required = true) String reason;
+
+        Postpone(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            var t = CliValues.keyed(de.kontor.domain.retention.ItemType.class, type, "cli.unknownValue");
+            try (Workspace w = context.open()) {
+                w.retention().postpone(w.principal(), t, id, CliValues.date("until", until), reason);
+                context.out().println(t.key() + " " + id + " -> " + until);
             }
             return KontorCli.OK;
         }

@@ -96,6 +96,32 @@ public final class RetentionService {
         });
     }
 
+    /**
+     * Puts a person into a data category (e.g. prospect to customer) and records when the
+     * relationship ended, which starts the clock of relationship-end rules.
+     */
+    public void assign(Principal by, long personId, String category, LocalDate relationshipEnded) {
+        permissions.requireWriteContacts(by);
+        Instant now = clock.instant();
+        db.inTransaction(tx -> {
+            DataCategory c = retention.category(tx, category)
+                    .orElseThrow(() -> new KontorException("retention.unknownCategory", category));
+            var facts = retention.personFact(tx, personId, clock.getZone())
+                    .orElseThrow(() -> new de.kontor.domain.NotFoundException(PersonStore.ENTITY, personId));
+            retention.setPersonCategory(tx, personId, c.key(), relationshipEnded);
+            audit.append(tx, by, now, List.of(new AuditChange(AuditAction.UPDATE, PersonStore.ENTITY, personId, personId,
+                    "category", facts.category() + (facts.relationshipEnded() == null ? "" : " ended " + facts.relationshipEnded()),
+                    c.key() + (relationshipEnded == null ? "" : " ended " + relationshipEnded))));
+            return null;
+        });
+    }
+
+    /** The deletion concept as PDF/A for the data-protection file. */
+    public byte[] conceptPdf(Principal by, Locale locale) {
+        return new de.kontor.report.DeletionConceptPdf().render(rules(by), by.displayName(), clock.instant(),
+                clock.getZone(), locale);
+    }
+
     /** Every item with its due date, soonest first. */
     public List<DueItem> schedule(Principal by) {
         return db.read(tx -> dueList.compute(retention.categories(tx), retention.facts(tx, clock.getZone())));

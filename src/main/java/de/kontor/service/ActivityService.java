@@ -64,6 +64,9 @@ public final class ActivityService {
                 throw new NotFoundException(PersonStore.ENTITY, personId);
             }
             long id = activities.insert(tx, personId, d, by.userId(), now);
+            if (d.kind() == de.kontor.domain.ActivityKind.ORDER) {
+                persons.promoteToCustomer(tx, personId);
+            }
             audit.append(tx, by, now, List.of(
                     new AuditChange(AuditAction.CREATE, ActivityStore.ENTITY, id, personId, "kind", null, d.kind().key()),
                     new AuditChange(AuditAction.CREATE, ActivityStore.ENTITY, id, personId, "occurredAt", null,

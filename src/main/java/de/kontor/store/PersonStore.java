@@ -218,6 +218,12 @@ public final class PersonStore {
         return ContactKind.fromKey(key).orElse(ContactKind.OTHER);
     }
 
+    /** A prospect with an order becomes a customer (deletion concept: another category). */
+    public void promoteToCustomer(Tx tx, long personId) {
+        tx.dsl().update(PERSON).set(PERSON.CATEGORY_KEY, "customer")
+                .where(PERSON.ID.eq(personId).and(PERSON.CATEGORY_KEY.eq("prospect"))).execute();
+    }
+
     /** Child rows grouped by person id, in their stored order. */
     private record Children(
             Map<Long, List<EmailAddress>> emails,

@@ -97,6 +97,12 @@ public final class RetentionStore {
                 .returningResult(RETENTION_POSTPONEMENT.ID).fetchOne().value1();
     }
 
+    public Optional<RetentionFacts.PersonFact> personFact(Tx tx, long personId, ZoneId zone) {
+        return tx.dsl().select(PERSON.ID, PERSON.CATEGORY_KEY, PERSON.CREATED_AT, PERSON.RELATIONSHIP_ENDED_ON).from(PERSON)
+                .where(PERSON.ID.eq(personId)).fetchOptional(r -> new RetentionFacts.PersonFact(r.value1(), r.value2(),
+                        date(r.value3(), zone), r.value4(), null, false));
+    }
+
     public void setPersonCategory(Tx tx, long personId, String category, LocalDate relationshipEnded) {
         tx.dsl().update(PERSON).set(PERSON.CATEGORY_KEY, category).set(PERSON.RELATIONSHIP_ENDED_ON, relationshipEnded)
                 .where(PERSON.ID.eq(personId)).execute();
