@@ -52,7 +52,7 @@ public final class Backups {
             tmpDir = Files.createTempDirectory(parent, ".kontor-backup");
             Path h2zip = tmpDir.resolve("h2.zip");
             w.database().backupTo(h2zip);
-            Path partial = tmpDir.resolve("backup.part");
+            Path partial = tmpDir.resolve("kontor.kbak.part");
             try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(partial));
                     ZipFile h2 = new ZipFile(h2zip.toFile())) {
                 ObjectNode m = json.createObjectNode();
