@@ -10,6 +10,7 @@ import de.kontor.domain.privacy.ProcessingRules;
 import de.kontor.privacy.ConfirmationMail;
 import de.kontor.privacy.ConsentService;
 import de.kontor.privacy.ContactListService;
+import de.kontor.privacy.DashboardService;
 import de.kontor.privacy.PurposeService;
 import de.kontor.privacy.SmtpMailer;
 import de.kontor.security.Argon2Kdf;
@@ -55,6 +56,7 @@ public final class Workspace implements AutoCloseable {
     private final ConsentService consents;
     private final ContactListService contactLists;
     private final ConfirmationMail confirmationMail;
+    private final DashboardService dashboard;
 
     private Workspace(Database db, Principal principal, Clock clock, SecureRandom random) {
         this.db = db;
@@ -81,6 +83,7 @@ public final class Workspace implements AutoCloseable {
         // Restriction of processing (Art. 18) arrives with the deletion concept; until then nobody is restricted.
         this.contactLists = new ContactListService(db, purposeStore, consentStore, auditStore, contacts, processing,
                 personId -> false, clock);
+        this.dashboard = new DashboardService(db, purposeStore, consentStore, contacts, consents, processing, clock);
     }
 
     /** How to open: the clock, randomness and Argon2 cost (tests use a cheaper one). */
@@ -204,6 +207,10 @@ public final class Workspace implements AutoCloseable {
 
     public ConfirmationMail confirmationMail() {
         return confirmationMail;
+    }
+
+    public DashboardService dashboard() {
+        return dashboard;
     }
 
     @Override
