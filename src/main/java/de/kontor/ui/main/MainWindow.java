@@ -13,6 +13,7 @@ import de.kontor.ui.contacts.ContactsView;
 import de.kontor.ui.contacts.PersonDetailViewModel;
 import de.kontor.ui.contacts.PersonFormViewModel;
 import de.kontor.ui.organisations.OrganisationFormViewModel;
+import de.kontor.ui.privacy.PrivacyViewModel;
 import de.kontor.ui.organisations.OrganisationsView;
 import de.kontor.ui.organisations.OrganisationsViewModel;
 import de.kontor.ui.settings.SettingsView;
@@ -150,6 +151,7 @@ public final class MainWindow {
                         new ContactListViewModel(workspace.contacts(), me, runner, text),
                         new PersonDetailViewModel(workspace.contacts(), workspace.activities(), workspace.audit(), me,
                                 runner, text),
+                        new PrivacyViewModel(workspace.consents(), workspace.purposes(), me, runner, text),
                         () -> new PersonFormViewModel(workspace.contacts(), workspace.organisations(), me, runner,
                                 text), text);
             } else {
