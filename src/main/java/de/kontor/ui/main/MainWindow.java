@@ -18,6 +18,8 @@ import de.kontor.ui.lists.ListsView;
 import de.kontor.ui.lists.ListsViewModel;
 import de.kontor.ui.organisations.OrganisationFormViewModel;
 import de.kontor.ui.privacy.PrivacyViewModel;
+import de.kontor.ui.purposes.PurposesView;
+import de.kontor.ui.purposes.PurposesViewModel;
 import de.kontor.ui.organisations.OrganisationsView;
 import de.kontor.ui.organisations.OrganisationsViewModel;
 import de.kontor.ui.settings.SettingsView;
@@ -114,6 +116,8 @@ public final class MainWindow {
                     new OrganisationsViewModel(workspace.organisations(), workspace.contacts(), me, runner, text),
                     () -> new OrganisationFormViewModel(workspace.organisations(), me, runner, text), text).root()));
             side.getChildren().add(navButton("lists", Feather.MAIL, () -> listsView().root()));
+            side.getChildren().add(navButton("purposes", Feather.TARGET, () -> new PurposesView(
+                    new PurposesViewModel(workspace.purposes(), me, runner, text), text).root()));
             side.getChildren().add(navButton("audit", Feather.SHIELD, () -> new AuditView(
                     new AuditViewModel(workspace.audit(), me, runner, text), text).root()));
             side.getChildren().add(navButton("settings", Feather.SETTINGS, () -> new SettingsView(
