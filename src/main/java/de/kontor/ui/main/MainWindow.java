@@ -22,6 +22,7 @@ import de.kontor.ui.purposes.PurposesView;
 import de.kontor.ui.purposes.PurposesViewModel;
 import de.kontor.ui.organisations.OrganisationsView;
 import de.kontor.ui.organisations.OrganisationsViewModel;
+import de.kontor.ui.settings.PrivacySettingsViewModel;
 import de.kontor.ui.settings.SettingsView;
 import de.kontor.ui.settings.SettingsViewModel;
 import de.kontor.ui.settings.UiSettings;
@@ -121,7 +122,9 @@ public final class MainWindow {
             side.getChildren().add(navButton("audit", Feather.SHIELD, () -> new AuditView(
                     new AuditViewModel(workspace.audit(), me, runner, text), text).root()));
             side.getChildren().add(navButton("settings", Feather.SETTINGS, () -> new SettingsView(
-                    new SettingsViewModel(settings, l -> rebuild(), Themes::apply), text).root()));
+                    new SettingsViewModel(settings, l -> rebuild(), Themes::apply),
+                    new PrivacySettingsViewModel(workspace.confirmationMail(), workspace.consents(), me, runner, text),
+                    text).root()));
             Region gap = new Region();
             VBox.setVgrow(gap, Priority.ALWAYS);
             Label user = new Label(text.get("ui.app.signedIn", me.displayName()));
