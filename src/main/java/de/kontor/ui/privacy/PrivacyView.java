@@ -173,18 +173,18 @@ public final class PrivacyView {
         method.getItems().setAll(ConsentMethod.values());
         method.setConverter(new EnumConverter<>(text, "consentMethod", ConsentMethod::key));
         method.valueProperty().bindBidirectional(vm.methodProperty());
-        fields.put("grant.method", method);
+        fields.put("grant:method", method);
         Views.row(g, text.get("ui.privacy.method"), method);
-        Views.row(g, text.get("ui.privacy.textVersion"), textChooser("grantText", "grant.textVersion"));
-        DatePicker date = datePicker("grantDate", "grant.at", vm.givenDateProperty());
-        TextField time = textField("grantTime", "grant.time", vm.givenTimeProperty());
+        Views.row(g, text.get("ui.privacy.textVersion"), textChooser("grantText", "grant:textVersion"));
+        DatePicker date = datePicker("grantDate", "grant:at", vm.givenDateProperty());
+        TextField time = textField("grantTime", "grant:time", vm.givenTimeProperty());
         time.setPromptText(text.get("ui.privacy.time"));
         time.setPrefColumnCount(6);
         Views.row(g, text.get("ui.privacy.date"), new HBox(6, date, time));
         Button choose = new Button(text.get("ui.privacy.chooseEvidence"), Views.icon(Feather.PAPERCLIP));
         choose.setId("grantEvidence");
         choose.setOnAction(e -> chooseEvidence());
-        fields.put("grant.evidence", choose);
+        fields.put("grant:evidence", choose);
         Label file = new Label();
         file.textProperty().bind(javafx.beans.binding.Bindings.when(vm.evidenceNameProperty().isEmpty())
                 .then(text.get("ui.privacy.noEvidence")).otherwise(vm.evidenceNameProperty()));
@@ -196,7 +196,7 @@ public final class PrivacyView {
         HBox ev = new HBox(6, choose, file, clear);
         ev.setAlignment(Pos.CENTER_LEFT);
         Views.row(g, text.get("ui.privacy.evidence"), ev);
-        Views.row(g, text.get("ui.privacy.expiresOn"), datePicker("grantExpires", "grant.expires", vm.expiresOnProperty()));
+        Views.row(g, text.get("ui.privacy.expiresOn"), datePicker("grantExpires", "grant:expires", vm.expiresOnProperty()));
         Button save = new Button(text.get("ui.privacy.grantAction"), Views.icon(Feather.CHECK));
         save.setId("grantSave");
         save.getStyleClass().add(Styles.ACCENT);
@@ -238,18 +238,18 @@ public final class PrivacyView {
             }
         });
         basis.valueProperty().bindBidirectional(vm.basisProperty());
-        fields.put("basis.basis", basis);
+        fields.put("basis:basis", basis);
         Views.row(g, text.get("ui.privacy.basis"), basis);
-        Views.row(g, text.get("ui.privacy.from"), datePicker("basisFrom", "basis.from", vm.basisFromProperty()));
-        Views.row(g, text.get("ui.privacy.until"), datePicker("basisUntil", "basis.until", vm.basisUntilProperty()));
-        Views.row(g, text.get("ui.privacy.evidenceText"), textField("basisEvidence", "basis.evidence",
+        Views.row(g, text.get("ui.privacy.from"), datePicker("basisFrom", "basis:from", vm.basisFromProperty()));
+        Views.row(g, text.get("ui.privacy.until"), datePicker("basisUntil", "basis:until", vm.basisUntilProperty()));
+        Views.row(g, text.get("ui.privacy.evidenceText"), textField("basisEvidence", "basis:evidence",
                 vm.basisEvidenceProperty()));
         TextArea note = new TextArea();
         note.setId("basisNote");
         note.setPrefRowCount(3);
         note.setWrapText(true);
         note.textProperty().bindBidirectional(vm.basisNoteProperty());
-        fields.put("basis.note", note);
+        fields.put("basis:note", note);
         Views.row(g, text.get("ui.privacy.note"), note);
         Button save = new Button(text.get("ui.privacy.setBasisAction"), Views.icon(Feather.CHECK));
         save.setId("basisSave");
@@ -260,7 +260,7 @@ public final class PrivacyView {
 
     private Node doiForm() {
         GridPane g = Views.formGrid();
-        Views.row(g, text.get("ui.privacy.textVersion"), textChooser("doiText", "doi.textVersion"));
+        Views.row(g, text.get("ui.privacy.textVersion"), textChooser("doiText", "doi:textVersion"));
         Button request = new Button(text.get("ui.privacy.requestAction"), Views.icon(Feather.SEND));
         request.setId("doiRequest");
         request.setOnAction(e -> vm.requestDoubleOptIn());
@@ -274,7 +274,7 @@ public final class PrivacyView {
         result.managedProperty().bind(vm.requestResultProperty().isNotEmpty());
         result.visibleProperty().bind(vm.requestResultProperty().isNotEmpty());
         g.addRow(g.getRowCount(), new Label(), result);
-        TextField token = textField("doiToken", "confirm.token", vm.tokenProperty());
+        TextField token = textField("doiToken", "confirm:token", vm.tokenProperty());
         Views.row(g, text.get("ui.privacy.token"), token);
         Button confirm = new Button(text.get("ui.privacy.confirmAction"), Views.icon(Feather.CHECK));
         confirm.setId("doiConfirm");
@@ -288,13 +288,13 @@ public final class PrivacyView {
 
     private Node informedForm() {
         GridPane g = Views.formGrid();
-        Views.row(g, text.get("ui.privacy.noticeVersion"), textField("informedVersion", "informed.noticeVersion",
+        Views.row(g, text.get("ui.privacy.noticeVersion"), textField("informedVersion", "informed:noticeVersion",
                 vm.noticeVersionProperty()));
-        TextField how = textField("informedHow", "informed.how", vm.howProperty());
+        TextField how = textField("informedHow", "informed:how", vm.howProperty());
         how.setPromptText(text.get("ui.privacy.howPrompt"));
         Views.row(g, text.get("ui.privacy.how"), how);
-        DatePicker date = datePicker("informedDate", "informed.at", vm.informedDateProperty());
-        TextField time = textField("informedTime", "informed.time", vm.informedTimeProperty());
+        DatePicker date = datePicker("informedDate", "informed:at", vm.informedDateProperty());
+        TextField time = textField("informedTime", "informed:time", vm.informedTimeProperty());
         time.setPromptText(text.get("ui.privacy.time"));
         time.setPrefColumnCount(6);
         Views.row(g, text.get("ui.privacy.date"), new HBox(6, date, time));

@@ -41,7 +41,8 @@ import javafx.collections.ObservableMap;
 /**
  * A person's privacy tab: per active purpose whether processing is allowed today and why,
  * the consent, basis, objection and information history, and the forms that record new
- * entries for the chosen purpose. Refusals land in {@link #errors()} keyed "form.field".
+ * entries for the chosen purpose. Refusals land in {@link #errors()} keyed "form:field"
+ * ("purpose" alone when no purpose was chosen).
  */
 public final class PrivacyViewModel {
     /** One line of the "allowed today" table. */
@@ -367,7 +368,8 @@ public final class PrivacyViewModel {
             return null;
         }
         if (purpose.get() == null) {
-            refuse(form, List.of(FieldError.of("purpose", "validation.required")));
+            errors.put("purpose", text.get("validation.required"));
+            error.set(text.get("ui.privacy.invalid", text.get("validation.required")));
             return null;
         }
         return purpose.get().key();
@@ -391,7 +393,7 @@ public final class PrivacyViewModel {
 
     private void refuse(String form, List<FieldError> list) {
         for (FieldError f : list) {
-            errors.merge(form + "." + f.baseField(), text.get(f.messageKey(), f.args().toArray()), (a, b) -> a + " " + b);
+            errors.merge(form + ":" + f.baseField(), text.get(f.messageKey(), f.args().toArray()), (a, b) -> a + " " + b);
         }
         error.set(text.get("ui.privacy.invalid", list.stream()
                 .map(f -> text.get(f.messageKey(), f.args().toArray())).collect(Collectors.joining(" "))));

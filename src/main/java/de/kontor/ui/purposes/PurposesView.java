@@ -127,10 +127,10 @@ public final class PurposesView {
         shown.setPrefRowCount(3);
         texts.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> shown.setText(t == null ? "" : t.body()));
 
-        TextField version = field(new TextField(), "purposeNewVersion", "text.version");
+        TextField version = field(new TextField(), "purposeNewVersion", "text:version");
         version.textProperty().bindBidirectional(vm.newVersionProperty());
         version.setPromptText(text.get("ui.purposes.newVersion"));
-        TextArea body = field(new TextArea(), "purposeNewText", "text.text");
+        TextArea body = field(new TextArea(), "purposeNewText", "text:text");
         body.textProperty().bindBidirectional(vm.newTextProperty());
         body.setPromptText(text.get("ui.purposes.textBody"));
         body.setWrapText(true);
@@ -198,15 +198,15 @@ public final class PurposesView {
 
     private Node addForm() {
         GridPane g = Views.formGrid();
-        Views.row(g, text.get("ui.purposes.key"), bound(new TextField(), "purposeKey", "add.key", vm.keyProperty()));
-        Views.row(g, text.get("ui.purposes.nameDe"), bound(new TextField(), "purposeNameDe", "add.name", vm.nameDeProperty()));
-        Views.row(g, text.get("ui.purposes.nameEn"), bound(new TextField(), "purposeNameEn", "add.nameEn",
+        Views.row(g, text.get("ui.purposes.key"), bound(new TextField(), "purposeKey", "add:key", vm.keyProperty()));
+        Views.row(g, text.get("ui.purposes.nameDe"), bound(new TextField(), "purposeNameDe", "add:name", vm.nameDeProperty()));
+        Views.row(g, text.get("ui.purposes.nameEn"), bound(new TextField(), "purposeNameEn", "add:nameEn",
                 vm.nameEnProperty()));
-        Views.row(g, text.get("ui.purposes.descriptionDe"), bound(area(), "purposeDescDe", "add.descriptionDe",
+        Views.row(g, text.get("ui.purposes.descriptionDe"), bound(area(), "purposeDescDe", "add:descriptionDe",
                 vm.descriptionDeProperty()));
-        Views.row(g, text.get("ui.purposes.descriptionEn"), bound(area(), "purposeDescEn", "add.descriptionEn",
+        Views.row(g, text.get("ui.purposes.descriptionEn"), bound(area(), "purposeDescEn", "add:descriptionEn",
                 vm.descriptionEnProperty()));
-        ComboBox<LawfulBasis> basis = field(new ComboBox<>(), "purposeBasis", "add.basis");
+        ComboBox<LawfulBasis> basis = field(new ComboBox<>(), "purposeBasis", "add:basis");
         basis.getItems().setAll(LawfulBasis.values());
         basis.setConverter(new StringConverter<>() {
             @Override
@@ -225,13 +225,13 @@ public final class PurposesView {
         marketing.setId("purposeMarketing");
         marketing.selectedProperty().bindBidirectional(vm.marketingProperty());
         g.addRow(g.getRowCount(), new Label(), marketing);
-        Views.row(g, text.get("ui.purposes.categories"), bound(new TextField(), "purposeCategories", "add.dataCategories",
+        Views.row(g, text.get("ui.purposes.categories"), bound(new TextField(), "purposeCategories", "add:dataCategories",
                 vm.categoriesProperty()));
-        Views.row(g, text.get("ui.purposes.recipients"), bound(new TextField(), "purposeRecipients", "add.recipients",
+        Views.row(g, text.get("ui.purposes.recipients"), bound(new TextField(), "purposeRecipients", "add:recipients",
                 vm.recipientsProperty()));
         Views.row(g, text.get("ui.purposes.thirdCountry"), bound(new TextField(), "purposeThirdCountry",
-                "add.thirdCountry", vm.thirdCountryProperty()));
-        Views.row(g, text.get("ui.purposes.notes"), bound(area(), "purposeNotes", "add.notes", vm.notesProperty()));
+                "add:thirdCountry", vm.thirdCountryProperty()));
+        Views.row(g, text.get("ui.purposes.notes"), bound(area(), "purposeNotes", "add:notes", vm.notesProperty()));
         Button save = new Button(text.get("ui.purposes.add"), Views.icon(Feather.PLUS));
         save.setId("purposeAdd");
         save.getStyleClass().add(Styles.ACCENT);

@@ -28,7 +28,7 @@ import javafx.collections.ObservableMap;
 
 /**
  * The purpose catalogue: all purposes, the selected one with its consent texts, a new purpose
- * being typed, retiring, and new consent-text versions. Refusals are keyed "form.field".
+ * being typed, retiring, and new consent-text versions. Refusals are keyed "form:field".
  */
 public final class PurposesViewModel {
     private final PurposeService purposes;
@@ -149,7 +149,7 @@ public final class PurposesViewModel {
         runner.run(work, done, t -> {
             if (t instanceof ValidationException v) {
                 for (FieldError f : v.errors()) {
-                    errors.merge(form + "." + f.baseField(), text.get(f.messageKey(), f.args().toArray()),
+                    errors.merge(form + ":" + f.baseField(), text.get(f.messageKey(), f.args().toArray()),
                             (a, b) -> a + " " + b);
                 }
                 error.set(text.get("ui.purposes.invalid", v.errors().stream()

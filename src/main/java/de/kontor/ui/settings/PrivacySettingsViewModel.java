@@ -24,7 +24,7 @@ import javafx.collections.ObservableMap;
 
 /**
  * The privacy settings kept in the database: the SMTP server for double opt-in e-mails and
- * after how many days an unconfirmed request is stale. Refusals are keyed "smtp.*"/"stale.*".
+ * after how many days an unconfirmed request is stale. Refusals are keyed "smtp:field" or "stale:field".
  */
 public final class PrivacySettingsViewModel {
     private final ConfirmationMail mail;
@@ -138,7 +138,7 @@ public final class PrivacySettingsViewModel {
 
     private void refuse(String form, List<FieldError> list) {
         for (FieldError f : list) {
-            errors.merge(form + "." + f.baseField(), text.get(f.messageKey(), f.args().toArray()), (a, b) -> a + " " + b);
+            errors.merge(form + ":" + f.baseField(), text.get(f.messageKey(), f.args().toArray()), (a, b) -> a + " " + b);
         }
         error.set(String.join(" ", errors.values()));
     }

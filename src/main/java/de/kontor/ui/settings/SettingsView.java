@@ -56,12 +56,12 @@ public final class SettingsView {
     private Node privacy(PrivacySettingsViewModel vm, UiText text) {
         GridPane smtp = Views.formGrid();
         smtp.setMaxWidth(480);
-        Views.row(smtp, text.get("ui.privacy.smtpHost"), bound(new TextField(), "smtpHost", "smtp.host", vm.hostProperty()));
-        Views.row(smtp, text.get("ui.privacy.smtpPort"), bound(new TextField(), "smtpPort", "smtp.port", vm.portProperty()));
-        Views.row(smtp, text.get("ui.privacy.smtpFrom"), bound(new TextField(), "smtpFrom", "smtp.from", vm.fromProperty()));
-        Views.row(smtp, text.get("ui.privacy.smtpUser"), bound(new TextField(), "smtpUser", "smtp.username",
+        Views.row(smtp, text.get("ui.privacy.smtpHost"), bound(new TextField(), "smtpHost", "smtp:host", vm.hostProperty()));
+        Views.row(smtp, text.get("ui.privacy.smtpPort"), bound(new TextField(), "smtpPort", "smtp:port", vm.portProperty()));
+        Views.row(smtp, text.get("ui.privacy.smtpFrom"), bound(new TextField(), "smtpFrom", "smtp:from", vm.fromProperty()));
+        Views.row(smtp, text.get("ui.privacy.smtpUser"), bound(new TextField(), "smtpUser", "smtp:username",
                 vm.usernameProperty()));
-        Views.row(smtp, text.get("ui.privacy.smtpPassword"), bound(new PasswordField(), "smtpPassword", "smtp.password",
+        Views.row(smtp, text.get("ui.privacy.smtpPassword"), bound(new PasswordField(), "smtpPassword", "smtp:password",
                 vm.passwordProperty()));
         CheckBox tls = new CheckBox(text.get("ui.privacy.smtpStartTls"));
         tls.setId("smtpStartTls");
@@ -77,7 +77,7 @@ public final class SettingsView {
 
         GridPane stale = Views.formGrid();
         stale.setMaxWidth(480);
-        TextField days = bound(new TextField(), "staleDays", "stale.staleDays", vm.staleDaysProperty());
+        TextField days = bound(new TextField(), "staleDays", "stale:staleDays", vm.staleDaysProperty());
         days.setPrefColumnCount(5);
         Button saveDays = new Button(text.get("ui.privacy.staleSave"));
         saveDays.setId("staleSave");

@@ -92,18 +92,18 @@ class PrivacyViewModelTest {
     void refusalsAreShownAtTheField() {
         vm.givenDateProperty().set(LocalDate.now().plusDays(3));
         vm.grant();
-        assertThat(vm.errors()).containsKey("grant.at");
+        assertThat(vm.errors()).containsKey("grant:at");
         assertThat(vm.errorProperty().get()).startsWith("Not saved. The time ");
 
         vm.givenDateProperty().set(LocalDate.now().minusDays(1));
         vm.givenTimeProperty().set("25:99");
         vm.grant();
-        assertThat(vm.errors()).containsEntry("grant.time", "'25:99' is not a time (HH:MM).");
+        assertThat(vm.errors()).containsEntry("grant:time", "'25:99' is not a time (HH:MM).");
 
         vm.choose("customer-advertising");
         vm.basisProperty().set(LawfulBasis.LEGITIMATE_INTEREST);
         vm.setBasis();
-        assertThat(vm.errors()).containsKey("basis.note");
+        assertThat(vm.errors()).containsKey("basis:note");
         vm.basisNoteProperty().set("Bestandskunde, gleichartige Waren, Widerspruch jederzeit möglich (UWG §7(3)).");
         vm.setBasis();
         assertThat(vm.errors()).isEmpty();
@@ -141,7 +141,7 @@ class PrivacyViewModelTest {
         assertThat(newsletter().why()).isEqualTo("objected to marketing");
 
         vm.informed();
-        assertThat(vm.errors()).containsKeys("informed.noticeVersion", "informed.how");
+        assertThat(vm.errors()).containsKeys("informed:noticeVersion", "informed:how");
         vm.noticeVersionProperty().set("DS-2026-01");
         vm.howProperty().set("Brief");
         vm.informed();

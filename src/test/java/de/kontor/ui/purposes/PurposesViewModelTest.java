@@ -43,7 +43,7 @@ class PurposesViewModelTest {
     void addsAPurposeAndMarksBadFields() {
         vm.keyProperty().set("Messe Einladung");
         vm.addPurpose();
-        assertThat(vm.errors()).containsKeys("add.key", "add.name");
+        assertThat(vm.errors()).containsKeys("add:key", "add:name");
         assertThat(vm.rows()).hasSize(5);
 
         vm.keyProperty().set("trade-fair");
@@ -78,7 +78,7 @@ class PurposesViewModelTest {
         vm.newTextProperty().set("");
         vm.newVersionProperty().set("2026-2");
         vm.addText();
-        assertThat(vm.errors()).containsKey("text.text");
+        assertThat(vm.errors()).containsKey("text:text");
 
         vm.retire();
         assertThat(vm.selectedProperty().get().key()).isEqualTo("newsletter");

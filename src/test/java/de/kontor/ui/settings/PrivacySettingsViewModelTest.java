@@ -39,7 +39,7 @@ class PrivacySettingsViewModelTest {
         vm.hostProperty().set("smtp.example.de");
         vm.portProperty().set("fünf");
         vm.saveSmtp();
-        assertThat(vm.errors()).containsEntry("smtp.port", "'fünf' is not a port number (1-65535).");
+        assertThat(vm.errors()).containsEntry("smtp:port", "'fünf' is not a port number (1-65535).");
         vm.portProperty().set("2525");
         vm.saveSmtp();
         assertThat(vm.errorProperty().get()).isEqualTo("The SMTP server needs at least a host and a sender address.");
@@ -69,10 +69,10 @@ class PrivacySettingsViewModelTest {
     void savesTheStaleDays() {
         vm.staleDaysProperty().set("zehn");
         vm.saveStaleDays();
-        assertThat(vm.errors()).containsKey("stale.staleDays");
+        assertThat(vm.errors()).containsKey("stale:staleDays");
         vm.staleDaysProperty().set("0");
         vm.saveStaleDays();
-        assertThat(vm.errors()).containsEntry("stale.staleDays", "Give a number of days from 1 to 365.");
+        assertThat(vm.errors()).containsEntry("stale:staleDays", "Give a number of days from 1 to 365.");
         vm.staleDaysProperty().set("10");
         vm.saveStaleDays();
         assertThat(vm.messageProperty().get()).isEqualTo("Saved: unconfirmed requests are stale after 10 days.");
