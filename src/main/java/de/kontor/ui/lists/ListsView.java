@@ -78,7 +78,7 @@ public final class ListsView {
         message.setId("listMessage");
         message.getStyleClass().add(Styles.SUCCESS);
         message.textProperty().bind(vm.messageProperty());
-        VBox top = new VBox(8, Views.title(text.get("ui.nav.lists")), bar, error, message);
+        VBox top = new VBox(8, Views.title(text.get("ui.lists.title")), bar, error, message);
         top.setPadding(new Insets(12));
 
         TableView<PersonSummary> table = new TableView<>(vm.people());

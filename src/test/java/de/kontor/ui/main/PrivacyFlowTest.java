@@ -111,4 +111,26 @@ class PrivacyFlowTest {
         Label summary = robot.lookup("#listSummary").queryAs(Label.class);
         waitUntil(() -> after.getItems().isEmpty() && summary.getText().startsWith("0 may be contacted"));
     }
+
+    @Test
+    void dashboardItemOpensThePersonAndThePrivacyScreensOpen(FxRobot robot) throws Exception {
+        Person otto = workspace.contacts().create(workspace.principal(), PersonData.named("Otto", "Brückner"),
+                ProvenanceInput.of(de.kontor.domain.SourceKind.IMPORT, "messe.csv"));
+        robot.clickOn("#dashboardRefresh");
+        javafx.scene.control.ListView<?> due = robot.lookup("#dashInformation").queryListView();
+        waitUntil(() -> due.getItems().size() == 1);
+        javafx.scene.Node first = robot.lookup("#dashInformation .list-cell").nth(0).query();
+        assertThat(((javafx.scene.control.ListCell<?>) first).getText()).startsWith("Brückner, Otto · Import file · inform by ");
+        robot.clickOn(first);
+        Label name = robot.lookup("#detailName").queryAs(Label.class);
+        waitUntil(() -> name.getText().equals("Otto Brückner"));
+        assertThat(otto.id()).isPositive();
+
+        robot.clickOn("#nav-purposes");
+        TableView<?> purposes = robot.lookup("#purposesTable").queryTableView();
+        waitUntil(() -> purposes.getItems().size() == 5);
+        robot.clickOn("#nav-settings");
+        javafx.scene.control.TextField stale = robot.lookup("#staleDays").queryAs(javafx.scene.control.TextField.class);
+        waitUntil(() -> "30".equals(stale.getText()));
+    }
 }
