@@ -10,6 +10,7 @@ import de.kontor.domain.privacy.ProcessingRules;
 import de.kontor.privacy.ConfirmationMail;
 import de.kontor.privacy.ConsentService;
 import de.kontor.privacy.ContactListService;
+import de.kontor.privacy.DashboardService;
 import de.kontor.privacy.PurposeService;
 import de.kontor.privacy.ErasureCertificate;
 import de.kontor.privacy.ErasureService;
@@ -71,6 +72,7 @@ public final class Workspace implements AutoCloseable {
     private final RestrictionService restrictions;
     private final ErasureService erasure;
     private final RetentionService retention;
+    private final DashboardService dashboard;
 
     private Workspace(Database db, Principal principal, Clock clock, SecureRandom random, String suppressionSecret) {
         this.db = db;
@@ -108,6 +110,7 @@ public final class Workspace implements AutoCloseable {
                 clock);
         this.retention = new RetentionService(db, retentionStore, erasureStore, restrictionStore, auditStore, erasure,
                 new DueList(), permissions, clock);
+        this.dashboard = new DashboardService(db, purposeStore, consentStore, contacts, consents, processing, clock);
     }
 
     /** How to open: the clock, randomness and Argon2 cost (tests use a cheaper one). */
@@ -277,6 +280,10 @@ public final class Workspace implements AutoCloseable {
         erasure.mergeJournal(principal, replaced.stream().map(f -> new de.kontor.store.ErasureStore.JournalEntry(0,
                 f.personId(), f.kind(), f.erasedAt(), f.requestId())).toList());
         return erasure.replayJournal(principal, locale);
+    }
+
+    public DashboardService dashboard() {
+        return dashboard;
     }
 
     @Override

@@ -47,7 +47,8 @@ import java.util.Set;
 public final class ConsentService {
     public static final String STALE_DAYS_SETTING = "doubleOptIn.staleDays";
     public static final int DEFAULT_STALE_DAYS = 30;
-    private static final Set<SourceKind> THIRD_PARTY = EnumSet.of(SourceKind.IMPORT, SourceKind.REFERRAL, SourceKind.OTHER);
+    /** Sources where the data was not collected from the person (Art. 14). */
+    static final Set<SourceKind> THIRD_PARTY = EnumSet.of(SourceKind.IMPORT, SourceKind.REFERRAL, SourceKind.OTHER);
 
     private final Database db;
     private final PersonStore persons;
@@ -384,6 +385,22 @@ public final class ConsentService {
                 return DEFAULT_STALE_DAYS;
             }
         }).orElse(DEFAULT_STALE_DAYS);
+    }
+
+    /** Sets after how many days an unconfirmed double opt-in is stale (owner/admin only, audited). */
+    public void setStaleDays(Principal by, int days) {
+        permissions.requireAdminister(by);
+        if (days < 1 || days > 365) {
+            throw new ValidationException(List.of(FieldError.of("staleDays", "settings.staleDaysRange", "1", "365")));
+        }
+        Instant now = clock.instant();
+        db.inTransaction(tx -> {
+            String old = settings.get(tx, STALE_DAYS_SETTING).orElse(null);
+            audit.append(tx, by, now, List.of(new AuditChange(AuditAction.UPDATE, "setting", 0, null, STALE_DAYS_SETTING,
+                    old, Integer.toString(days))));
+            settings.put(tx, STALE_DAYS_SETTING, Integer.toString(days));
+            return null;
+        });
     }
 
     /** One month after collection for people from third parties, until they were informed. */

@@ -7,9 +7,11 @@ import static de.kontor.store.jooq.Tables.DOCUMENT;
 import static de.kontor.store.jooq.Tables.INFORMATION_NOTICE;
 import static de.kontor.store.jooq.Tables.LAWFUL_BASIS;
 import static de.kontor.store.jooq.Tables.OBJECTION;
+import static de.kontor.store.jooq.Tables.PERSON;
 import static de.kontor.store.jooq.Tables.PURPOSE;
 
 import de.kontor.domain.NotFoundException;
+import de.kontor.domain.SourceKind;
 import de.kontor.domain.StaleDataException;
 import de.kontor.domain.privacy.BasisRecord;
 import de.kontor.domain.privacy.Consent;
@@ -162,6 +164,22 @@ public final class ConsentStore {
                 .fetch().map(r -> new InformationRecord(r.get(INFORMATION_NOTICE.ID), r.get(INFORMATION_NOTICE.PERSON_ID),
                         r.get(INFORMATION_NOTICE.NOTICE_VERSION), r.get(INFORMATION_NOTICE.HOW),
                         r.get(INFORMATION_NOTICE.INFORMED_AT).toInstant(), r.get(APP_USER.USERNAME)));
+    }
+
+    /** A person from one of the given sources with no information record yet (Art. 14 still due). */
+    public record Uninformed(long personId, SourceKind source, Instant capturedAt) {}
+
+    /** People captured from {@code sources} who have no information record, oldest capture first. */
+    public List<Uninformed> uninformed(Tx tx, Collection<SourceKind> sources) {
+        if (sources.isEmpty()) {
+            return List.of();
+        }
+        return tx.dsl().select(PERSON.ID, PERSON.SOURCE_KIND, PERSON.CAPTURED_AT).from(PERSON)
+                .where(PERSON.SOURCE_KIND.in(sources.stream().map(SourceKind::key).toList()))
+                .andNotExists(DSL.selectOne().from(INFORMATION_NOTICE).where(INFORMATION_NOTICE.PERSON_ID.eq(PERSON.ID)))
+                .orderBy(PERSON.CAPTURED_AT, PERSON.ID)
+                .fetch(r -> new Uninformed(r.value1(), SourceKind.fromKey(r.value2()).orElse(SourceKind.OTHER),
+                        r.value3().toInstant()));
     }
 
     // ---- documents -------------------------------------------------------------------------

@@ -92,6 +92,8 @@ public class KontorApplication extends Application {
             w.contacts().ensureIndex();
             return null;
         }, none -> { }, t -> { });
+        // Once per login: stale double opt-ins and consents past their expiry date become expired.
+        runner.run(() -> w.consents().expireDue(w.principal()), n -> { }, t -> { });
         new MainWindow(w, runner, settings).show(stage);
         stage.centerOnScreen();
     }

@@ -5,6 +5,7 @@ import de.kontor.domain.Person;
 import de.kontor.domain.PersonSummary;
 import de.kontor.ui.UiText;
 import de.kontor.ui.Views;
+import de.kontor.ui.privacy.PrivacyViewModel;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
@@ -36,8 +37,8 @@ public final class ContactsView {
     private final TableView<PersonSummary> table;
     private final Parent detailView;
 
-    public ContactsView(ContactListViewModel list, PersonDetailViewModel detail, Supplier<PersonFormViewModel> forms,
-            UiText text) {
+    public ContactsView(ContactListViewModel list, PersonDetailViewModel detail, PrivacyViewModel privacy,
+            Supplier<PersonFormViewModel> forms, UiText text) {
         this.list = list;
         this.detail = detail;
         this.forms = forms;
@@ -59,7 +60,7 @@ public final class ContactsView {
         bar.setPadding(new Insets(8, 12, 8, 12));
 
         table = table();
-        detailView = new PersonDetailView(detail, text, this::edit, list::search).root();
+        detailView = new PersonDetailView(detail, privacy, text, this::edit, list::search).root();
         right.getChildren().setAll(detailView);
         SplitPane split = new SplitPane(table, right);
         split.setDividerPositions(0.45);
@@ -121,6 +122,18 @@ public final class ContactsView {
     private void closeForm() {
         right.getChildren().setAll(detailView);
         table.requestFocus();
+    }
+
+    /** Shows a person by id (opened from another screen), selecting it in the table when listed. */
+    public void showPerson(long id) {
+        right.getChildren().setAll(detailView);
+        PersonSummary row = table.getItems().stream().filter(p -> p.id() == id).findFirst().orElse(null);
+        if (row != null && table.getSelectionModel().getSelectedItem() != row) {
+            table.getSelectionModel().select(row);
+            table.scrollTo(row);
+        } else {
+            detail.load(id);
+        }
     }
 
     /** Runs the search again (when the screen is shown again; others may have changed data). */

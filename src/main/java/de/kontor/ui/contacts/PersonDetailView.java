@@ -13,6 +13,8 @@ import de.kontor.domain.audit.AuditEntry;
 import de.kontor.ui.EnumConverter;
 import de.kontor.ui.UiText;
 import de.kontor.ui.Views;
+import de.kontor.ui.privacy.PrivacyView;
+import de.kontor.ui.privacy.PrivacyViewModel;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -39,14 +41,15 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
-/** The selected person in tabs: details with provenance, activities, history. */
+/** The selected person in tabs: details with provenance, activities, privacy, history. */
 public final class PersonDetailView {
     private final PersonDetailViewModel vm;
     private final UiText text;
     private final BorderPane root = new BorderPane();
     private final GridPane details = Views.formGrid();
 
-    public PersonDetailView(PersonDetailViewModel vm, UiText text, Consumer<Person> onEdit, Runnable onDeleted) {
+    public PersonDetailView(PersonDetailViewModel vm, PrivacyViewModel privacy, UiText text, Consumer<Person> onEdit,
+            Runnable onDeleted) {
         this.vm = vm;
         this.text = text;
         root.setId("personDetail");
@@ -69,6 +72,7 @@ public final class PersonDetailView {
         TabPane tabs = new TabPane(
                 tab(text.get("ui.detail.details"), scroll(details)),
                 tab(text.get("ui.detail.activities"), activities()),
+                tab(text.get("ui.privacy.tab"), new PrivacyView(privacy, text).root()),
                 tab(text.get("ui.detail.history"), history()));
         root.setTop(new VBox(header, error));
         root.setCenter(tabs);
@@ -76,6 +80,7 @@ public final class PersonDetailView {
         vm.personProperty().addListener((o, a, p) -> {
             name.setText(p == null ? "" : p.displayName());
             showDetails(p);
+            privacy.load(p == null ? null : p.id());
         });
     }
 

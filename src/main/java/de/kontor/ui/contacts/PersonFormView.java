@@ -250,7 +250,7 @@ public final class PersonFormView {
         return b;
     }
 
-    static StringConverter<java.time.LocalDate> dateConverter(UiText text) {
+    public static StringConverter<java.time.LocalDate> dateConverter(UiText text) {
         return new StringConverter<>() {
             @Override
             public String toString(java.time.LocalDate d) {

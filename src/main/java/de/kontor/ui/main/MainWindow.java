@@ -12,9 +12,17 @@ import de.kontor.ui.contacts.ContactListViewModel;
 import de.kontor.ui.contacts.ContactsView;
 import de.kontor.ui.contacts.PersonDetailViewModel;
 import de.kontor.ui.contacts.PersonFormViewModel;
+import de.kontor.ui.dashboard.DashboardView;
+import de.kontor.ui.dashboard.DashboardViewModel;
+import de.kontor.ui.lists.ListsView;
+import de.kontor.ui.lists.ListsViewModel;
 import de.kontor.ui.organisations.OrganisationFormViewModel;
+import de.kontor.ui.privacy.PrivacyViewModel;
+import de.kontor.ui.purposes.PurposesView;
+import de.kontor.ui.purposes.PurposesViewModel;
 import de.kontor.ui.organisations.OrganisationsView;
 import de.kontor.ui.organisations.OrganisationsViewModel;
+import de.kontor.ui.settings.PrivacySettingsViewModel;
 import de.kontor.ui.settings.SettingsView;
 import de.kontor.ui.settings.SettingsViewModel;
 import de.kontor.ui.settings.UiSettings;
@@ -89,6 +97,7 @@ public final class MainWindow {
         private final ToggleGroup nav = new ToggleGroup();
         private final java.util.Map<String, ToggleButton> buttons = new java.util.HashMap<>();
         private ContactsView contacts;
+        private ListsView lists;
 
         Screens(UiText text) {
             this.text = text;
@@ -100,14 +109,22 @@ public final class MainWindow {
             Label brand = Views.title("Kontor");
             brand.setPadding(new Insets(0, 0, 12, 8));
             side.getChildren().add(brand);
+            side.getChildren().add(navButton("dashboard", Feather.HOME, () -> new DashboardView(
+                    new DashboardViewModel(workspace.dashboard(), workspace.purposes(), me, runner, text), text,
+                    this::openPerson).root()));
             side.getChildren().add(navButton("contacts", Feather.USERS, () -> contactsView().root()));
             side.getChildren().add(navButton("organisations", Feather.BRIEFCASE, () -> new OrganisationsView(
                     new OrganisationsViewModel(workspace.organisations(), workspace.contacts(), me, runner, text),
                     () -> new OrganisationFormViewModel(workspace.organisations(), me, runner, text), text).root()));
+            side.getChildren().add(navButton("lists", Feather.MAIL, () -> listsView().root()));
+            side.getChildren().add(navButton("purposes", Feather.TARGET, () -> new PurposesView(
+                    new PurposesViewModel(workspace.purposes(), me, runner, text), text).root()));
             side.getChildren().add(navButton("audit", Feather.SHIELD, () -> new AuditView(
                     new AuditViewModel(workspace.audit(), me, runner, text), text).root()));
             side.getChildren().add(navButton("settings", Feather.SETTINGS, () -> new SettingsView(
-                    new SettingsViewModel(settings, l -> rebuild(), Themes::apply), text).root()));
+                    new SettingsViewModel(settings, l -> rebuild(), Themes::apply),
+                    new PrivacySettingsViewModel(workspace.confirmationMail(), workspace.consents(), me, runner, text),
+                    text).root()));
             Region gap = new Region();
             VBox.setVgrow(gap, Priority.ALWAYS);
             Label user = new Label(text.get("ui.app.signedIn", me.displayName()));
@@ -121,7 +138,7 @@ public final class MainWindow {
             foot.setAlignment(Pos.CENTER_LEFT);
             side.getChildren().addAll(gap, foot);
             root.setLeft(side);
-            select("contacts");
+            select("dashboard");
         }
 
         private ToggleButton navButton(String id, Feather icon, Supplier<Parent> screen) {
@@ -150,12 +167,32 @@ public final class MainWindow {
                         new ContactListViewModel(workspace.contacts(), me, runner, text),
                         new PersonDetailViewModel(workspace.contacts(), workspace.activities(), workspace.audit(), me,
                                 runner, text),
+                        new PrivacyViewModel(workspace.consents(), workspace.purposes(), me, runner, text),
                         () -> new PersonFormViewModel(workspace.contacts(), workspace.organisations(), me, runner,
                                 text), text);
             } else {
                 contacts.refresh();
             }
             return contacts;
+        }
+
+        /** Kept while the window lives, so the chosen purpose stays; built again on each visit. */
+        private ListsView listsView() {
+            if (lists == null) {
+                lists = new ListsView(new ListsViewModel(workspace.contactLists(), workspace.purposes(),
+                        workspace.principal(), runner, text), text, this::openPerson);
+            } else {
+                lists.refresh();
+            }
+            return lists;
+        }
+
+        /** Shows a person in the contacts screen (from the dashboard, the lists ...). */
+        void openPerson(long personId) {
+            if (!buttons.get("contacts").isSelected()) {
+                select("contacts");
+            }
+            contacts.showPerson(personId);
         }
 
         void newPerson() {

@@ -1,19 +1,39 @@
 package de.kontor.ui.settings;
 
+import atlantafx.base.theme.Styles;
+import de.kontor.ui.FieldMarks;
 import de.kontor.ui.UiText;
 import de.kontor.ui.Views;
 import javafx.geometry.Insets;
+import java.util.HashMap;
+import java.util.Map;
+import javafx.collections.MapChangeListener;
+import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
-/** Settings screen: language (System, Deutsch, English) and theme (light, dark). */
+/**
+ * Settings screen: language (System, Deutsch, English) and theme (light, dark) for this
+ * computer; SMTP server and double opt-in stale days for the database.
+ */
 public final class SettingsView {
     private final VBox root;
 
-    public SettingsView(SettingsViewModel vm, UiText text) {
+
+    private final FieldMarks marks = new FieldMarks();
+    private final Map<String, Control> fields = new HashMap<>();
+
+    public SettingsView(SettingsViewModel vm, PrivacySettingsViewModel privacy, UiText text) {
         ComboBox<UiSettings.Language> language = new ComboBox<>();
         language.setId("settingsLanguage");
         language.getItems().setAll(UiSettings.Language.values());
@@ -28,8 +48,60 @@ public final class SettingsView {
         Views.row(grid, text.get("ui.settings.languageLabel"), language);
         Views.row(grid, text.get("ui.settings.themeLabel"), theme);
         grid.setMaxWidth(480);
-        root = new VBox(16, Views.title(text.get("ui.nav.settings")), grid);
+        root = new VBox(16, Views.title(text.get("ui.nav.settings")), grid, privacy(privacy, text));
         root.setPadding(new Insets(12));
+        privacy.load();
+    }
+
+    private Node privacy(PrivacySettingsViewModel vm, UiText text) {
+        GridPane smtp = Views.formGrid();
+        smtp.setMaxWidth(480);
+        Views.row(smtp, text.get("ui.privacy.smtpHost"), bound(new TextField(), "smtpHost", "smtp:host", vm.hostProperty()));
+        Views.row(smtp, text.get("ui.privacy.smtpPort"), bound(new TextField(), "smtpPort", "smtp:port", vm.portProperty()));
+        Views.row(smtp, text.get("ui.privacy.smtpFrom"), bound(new TextField(), "smtpFrom", "smtp:from", vm.fromProperty()));
+        Views.row(smtp, text.get("ui.privacy.smtpUser"), bound(new TextField(), "smtpUser", "smtp:username",
+                vm.usernameProperty()));
+        Views.row(smtp, text.get("ui.privacy.smtpPassword"), bound(new PasswordField(), "smtpPassword", "smtp:password",
+                vm.passwordProperty()));
+        CheckBox tls = new CheckBox(text.get("ui.privacy.smtpStartTls"));
+        tls.setId("smtpStartTls");
+        tls.selectedProperty().bindBidirectional(vm.startTlsProperty());
+        smtp.addRow(smtp.getRowCount(), new Label(), tls);
+        Button save = new Button(text.get("ui.privacy.smtpSave"));
+        save.setId("smtpSave");
+        save.setOnAction(e -> vm.saveSmtp());
+        Button remove = new Button(text.get("ui.privacy.smtpRemove"));
+        remove.setId("smtpRemove");
+        remove.setOnAction(e -> vm.removeSmtp());
+        smtp.addRow(smtp.getRowCount(), new Label(), new HBox(8, save, remove));
+
+        GridPane stale = Views.formGrid();
+        stale.setMaxWidth(480);
+        TextField days = bound(new TextField(), "staleDays", "stale:staleDays", vm.staleDaysProperty());
+        days.setPrefColumnCount(5);
+        Button saveDays = new Button(text.get("ui.privacy.staleSave"));
+        saveDays.setId("staleSave");
+        saveDays.setOnAction(e -> vm.saveStaleDays());
+        Views.row(stale, text.get("ui.privacy.staleDays"), new HBox(8, days, saveDays));
+
+        Label error = Views.errorLabel("privacySettingsError");
+        error.textProperty().bind(vm.errorProperty());
+        Label message = new Label();
+        message.setId("privacySettingsMessage");
+        message.getStyleClass().add(Styles.SUCCESS);
+        message.textProperty().bind(vm.messageProperty());
+        Label smtpTitle = new Label(text.get("ui.privacy.smtpTitle"));
+        smtpTitle.getStyleClass().add(Styles.TITLE_4);
+        vm.errors().addListener((MapChangeListener<String, String>) c ->
+                fields.forEach((name, control) -> marks.mark(control, vm.errors().get(name))));
+        return new VBox(10, Views.title(text.get("ui.privacy.settingsTitle")), smtpTitle, smtp, stale, error, message);
+    }
+
+    private <C extends TextField> C bound(C c, String id, String key, javafx.beans.property.StringProperty p) {
+        c.setId(id);
+        c.textProperty().bindBidirectional(p);
+        fields.put(key, c);
+        return c;
     }
 
     private static <E extends Enum<E>> StringConverter<E> converter(UiText text, String prefix) {
@@ -47,6 +119,8 @@ public final class SettingsView {
     }
 
     public Parent root() {
-        return root;
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(root);
+        scroll.setFitToWidth(true);
+        return scroll;
     }
 }

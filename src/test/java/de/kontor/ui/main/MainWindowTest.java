@@ -98,6 +98,7 @@ class MainWindowTest {
 
     @Test
     void invalidEmailIsMarkedAtTheField(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-contacts");
         robot.clickOn("#newPerson");
         robot.clickOn("#familyName").write("Müller");
         TextField email = robot.lookup("#email0").queryAs(TextField.class);

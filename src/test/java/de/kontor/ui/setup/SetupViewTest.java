@@ -53,6 +53,6 @@ class SetupViewTest {
         assertThat(create.isDisabled()).isFalse();
         robot.clickOn(create);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> new DataFolder(dir.resolve("new")).hasDatabase()
-                && robot.lookup("#search").tryQuery().isPresent());
+                && robot.lookup("#dashboard").tryQuery().isPresent());
     }
 }
