@@ -1,0 +1,30 @@
+package de.kontor.dedupe;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One person as the duplicate check sees it: raw values as entered. Dates may be partial
+ * (0 for an unknown year, month or day). {@code key} identifies the record for the caller
+ * (a person id, or a line of an import).
+ */
+public record DedupeRecord(
+        long key,
+        String sourceRecordId,
+        String givenName,
+        String familyName,
+        int birthYear,
+        int birthMonth,
+        int birthDay,
+        List<String> emails,
+        List<String> phones,
+        String street,
+        String houseNumber,
+        String postcode,
+        String city) {
+
+    public DedupeRecord {
+        emails = List.copyOf(Objects.requireNonNullElse(emails, List.of()));
+        phones = List.copyOf(Objects.requireNonNullElse(phones, List.of()));
+    }
+}

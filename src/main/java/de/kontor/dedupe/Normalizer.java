@@ -1,0 +1,103 @@
+package de.kontor.dedupe;
+
+import java.text.Normalizer.Form;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.commons.codec.language.ColognePhonetic;
+
+/**
+ * German-aware normalisation: case and diacritics (ä = ae = a, ß = ss), name particles and
+ * academic titles dropped, street abbreviations expanded, house-number suffixes split off,
+ * e-mail canonical forms. Pure functions, safe to share between threads.
+ */
+public final class Normalizer {
+    private static final Set<String> PARTICLES = Set.of("von", "van", "de", "der", "den", "zu", "vom", "zum", "zur",
+            "di", "da", "la", "le", "du", "del", "ter", "ten", "mc", "al", "el");
+    private static final Set<String> TITLES = Set.of("dr", "prof", "dipl", "ing", "med", "mag", "phd", "msc", "bsc",
+            "herr", "frau", "mr", "mrs", "ms", "jr", "sr", "rer", "nat", "habil");
+    private static final Pattern NON_ALNUM = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private final ColognePhonetic cologne = new ColognePhonetic();
+
+    /** Lower case ASCII letters and digits with single spaces: "Müller-Lüdenscheidt" gives "muller ludenscheidt". */
+    public static String fold(String s) {
+        if (s == null) {
+            return "";
+        }
+        String t = s.toLowerCase(Locale.GERMAN).replace("ß", "ss").replace("æ", "ae").replace("ø", "o");
+        t = MARKS.matcher(java.text.Normalizer.normalize(t, Form.NFD)).replaceAll("");
+        // Transliterated umlauts (ae, oe, ue) read like the plain vowel, as ä, ö, ü do after folding.
+        t = t.replace("ae", "a").replace("oe", "o").replace("ue", "u");
+        return NON_ALNUM.matcher(t).replaceAll(" ").strip();
+    }
+
+    /** A name without particles and titles, words joined: "Dr. Hans von der Heide" gives "hansheide". */
+    public static String name(String s) {
+        List<String> words = nameWords(s);
+        return String.join("", words);
+    }
+
+    public static List<String> nameWords(String s) {
+        List<String> words = new ArrayList<>();
+        for (String w : fold(s).split(" ")) {
+            if (!w.isEmpty() && !PARTICLES.contains(w) && !TITLES.contains(w)) {
+                words.add(w);
+            }
+        }
+        return words;
+    }
+
+    /** Kölner Phonetik of the (normalised) name. */
+    public String phonetic(String normalisedName) {
+        return normalisedName.isEmpty() ? "" : cologne.colognePhonetic(normalisedName);
+    }
+
+    /** "Hauptstr. 5a" and "Hauptstraße" give "hauptstrasse"; the number goes to {@link #houseNumber}. */
+    public static String street(String s) {
+        String t = fold(s);
+        t = t.replaceAll("\\b(str|strasse|strase|strabe)\\b", "strasse").replaceAll("(?<=\\w)str\\b", "strasse")
+                .replaceAll("(?<=\\w)strase\\b", "strasse").replaceAll("\\bpl\\b", "platz").replaceAll("\\bst\\b", "street")
+                .replaceAll("\\brd\\b", "road").replaceAll("\\bave\\b", "avenue").replaceAll("\\bpl\\b", "place");
+        t = t.replaceAll("\\d+\\s*[a-z]?\\b", " ").strip();
+        return t.replace(" ", "");
+    }
+
+    /** The digits of a house number: "12 a", "12a", "12-14" give "12". */
+    public static String houseNumber(String s) {
+        if (s == null) {
+            return "";
+        }
+        var m = java.util.regex.Pattern.compile("\\d+").matcher(s);
+        return m.find() ? m.group() : "";
+    }
+
+    /** Lower case, trimmed; for Gmail-style addresses without dots and +tags. */
+    public static String email(String s) {
+        if (s == null) {
+            return "";
+        }
+        String t = s.strip().toLowerCase(Locale.ROOT);
+        int at = t.lastIndexOf('@');
+        if (at <= 0) {
+            return t;
+        }
+        String local = t.substring(0, at);
+        String domain = t.substring(at + 1);
+        int plus = local.indexOf('+');
+        if (plus > 0) {
+            local = local.substring(0, plus);
+        }
+        if (domain.equals("gmail.com") || domain.equals("googlemail.com")) {
+            local = local.replace(".", "");
+            domain = "gmail.com";
+        }
+        return local + "@" + domain;
+    }
+
+    public static String digits(String s) {
+        return s == null ? "" : s.replaceAll("\\D", "");
+    }
+}

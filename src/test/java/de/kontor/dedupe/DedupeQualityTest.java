@@ -1,0 +1,55 @@
+package de.kontor.dedupe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pairwise precision, recall and F1 on the labelled sets written by others, with the default
+ * settings and no per-set tuning. Floors sit a little under the targets so a regression fails.
+ */
+class DedupeQualityTest {
+    private final Matcher matcher = new Matcher(DedupeSettings.DEFAULT);
+
+    @BeforeAll
+    static void data() {
+        Assumptions.assumeTrue(LabelledSets.available(), "../shared/data/dedupe is absent: quality test skipped");
+    }
+
+    private LabelledSets.Quality measure(LabelledSets.Set1 set) {
+        Matcher.Index index = matcher.index(set.records());
+        List<Match> matches = matcher.scan(index, DedupeSettings.DEFAULT.certain(), p -> { }, () -> false);
+        LabelledSets.Quality q = LabelledSets.quality(set, matches);
+        System.out.printf("dedupe %-18s precision %.4f recall %.4f F1 %.4f (%d of %d true pairs, %d predicted)%n",
+                set.name(), q.precision(), q.recall(), q.f1(), q.truePositives(), q.truePairs(), q.predicted());
+        return q;
+    }
+
+    @Test
+    void febrl2() throws Exception {
+        assertThat(measure(LabelledSets.febrl(2)).f1()).isGreaterThanOrEqualTo(0.985);
+    }
+
+    @Test
+    void febrl3() throws Exception {
+        assertThat(measure(LabelledSets.febrl(3)).f1()).isGreaterThanOrEqualTo(0.985);
+    }
+
+    @Test
+    void rldata500() throws Exception {
+        assertThat(measure(LabelledSets.rldata()).f1()).isGreaterThanOrEqualTo(0.93);
+    }
+
+    @Test
+    void splinkFake1000() throws Exception {
+        assertThat(measure(LabelledSets.splink()).f1()).isGreaterThanOrEqualTo(0.86);
+    }
+
+    @Test
+    void febrl1() throws Exception {
+        assertThat(measure(LabelledSets.febrl(1)).f1()).isGreaterThanOrEqualTo(0.97);
+    }
+}
