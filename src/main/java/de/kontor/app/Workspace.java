@@ -12,6 +12,10 @@ import de.kontor.privacy.ConsentService;
 import de.kontor.privacy.ContactListService;
 import de.kontor.privacy.DashboardService;
 import de.kontor.privacy.PurposeService;
+import de.kontor.dedupe.DedupeService;
+import de.kontor.dedupe.DedupeSettings;
+import de.kontor.dedupe.Matcher;
+import de.kontor.store.DedupeStore;
 import de.kontor.privacy.ErasureCertificate;
 import de.kontor.privacy.ErasureService;
 import de.kontor.privacy.RestrictionService;
@@ -73,6 +77,7 @@ public final class Workspace implements AutoCloseable {
     private final ErasureService erasure;
     private final RetentionService retention;
     private final DashboardService dashboard;
+    private final DedupeService dedupe;
 
     private Workspace(Database db, Principal principal, Clock clock, SecureRandom random, String suppressionSecret) {
         this.db = db;
@@ -111,6 +116,8 @@ public final class Workspace implements AutoCloseable {
         this.retention = new RetentionService(db, retentionStore, erasureStore, restrictionStore, auditStore, erasure,
                 new DueList(), permissions, clock);
         this.dashboard = new DashboardService(db, purposeStore, consentStore, contacts, consents, processing, clock);
+        this.dedupe = new DedupeService(db, persons, orgStore, new DedupeStore(), auditStore, contacts, restrictions,
+                permissions, new Matcher(DedupeSettings.DEFAULT), clock);
     }
 
     /** How to open: the clock, randomness and Argon2 cost (tests use a cheaper one). */
@@ -284,6 +291,10 @@ public final class Workspace implements AutoCloseable {
 
     public DashboardService dashboard() {
         return dashboard;
+    }
+
+    public DedupeService dedupe() {
+        return dedupe;
     }
 
     @Override

@@ -142,7 +142,9 @@ public final class ContactService {
     }
 
     public Person get(Principal by, long id) {
-        return db.read(tx -> persons.find(tx, id)).orElseThrow(() -> new NotFoundException(PersonStore.ENTITY, id));
+        // A merged-away id leads to the person it was merged into.
+        return db.read(tx -> persons.find(tx, id).or(() -> persons.redirect(tx, id).flatMap(n -> persons.find(tx, n))))
+                .orElseThrow(() -> new NotFoundException(PersonStore.ENTITY, id));
     }
 
     /** Search as you type; restricted people (Art. 18) are left out. */

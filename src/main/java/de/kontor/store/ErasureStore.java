@@ -127,8 +127,13 @@ public final class ErasureStore {
      * digests and hashes stay, so the chain still verifies.
      */
     public int eraseAuditValues(Tx tx, long personId) {
+        // Entries of people merged into this one (their ids redirect here) go too.
+        var merged = tx.dsl().select(de.kontor.store.jooq.Tables.PERSON_REDIRECT.OLD_ID)
+                .from(de.kontor.store.jooq.Tables.PERSON_REDIRECT)
+                .where(de.kontor.store.jooq.Tables.PERSON_REDIRECT.NEW_ID.eq(personId));
         return tx.dsl().update(AUDIT_ENTRY).setNull(AUDIT_ENTRY.OLD_VALUE).setNull(AUDIT_ENTRY.NEW_VALUE)
-                .setNull(AUDIT_ENTRY.VALUE_SALT).where(AUDIT_ENTRY.PERSON_ID.eq(personId)).execute();
+                .setNull(AUDIT_ENTRY.VALUE_SALT)
+                .where(AUDIT_ENTRY.PERSON_ID.eq(personId).or(AUDIT_ENTRY.PERSON_ID.in(merged))).execute();
     }
 
     /** Removes the values of the audit entries about single records (an activity, a consent). */

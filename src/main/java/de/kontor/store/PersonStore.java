@@ -224,6 +224,14 @@ public final class PersonStore {
                 .where(PERSON.ID.eq(personId).and(PERSON.CATEGORY_KEY.eq("prospect"))).execute();
     }
 
+    /** The survivor a merged-away id redirects to, if any. */
+    public Optional<Long> redirect(Tx tx, long id) {
+        return tx.dsl().select(de.kontor.store.jooq.Tables.PERSON_REDIRECT.NEW_ID)
+                .from(de.kontor.store.jooq.Tables.PERSON_REDIRECT)
+                .where(de.kontor.store.jooq.Tables.PERSON_REDIRECT.OLD_ID.eq(id))
+                .fetchOptional(de.kontor.store.jooq.Tables.PERSON_REDIRECT.NEW_ID);
+    }
+
     /** Child rows grouped by person id, in their stored order. */
     private record Children(
             Map<Long, List<EmailAddress>> emails,

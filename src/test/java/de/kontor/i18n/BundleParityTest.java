@@ -34,7 +34,7 @@ class BundleParityTest {
         Set<String> en = keys("/de/kontor/i18n/messages.properties");
         java.nio.file.Path src = java.nio.file.Path.of("src/main/java");
         java.util.regex.Pattern key = java.util.regex.Pattern.compile(
-                "\"((?:error|validation|password|audit|cli|ui|import|demo|bench|purpose|consent|consentText|basis|smtp|mail|exclusion|erasure|suppression|restriction|retention|certificate|backup)\\.[A-Za-z0-9.]+)\"");
+                "\"((?:error|validation|password|audit|cli|ui|import|demo|bench|purpose|consent|consentText|basis|smtp|mail|exclusion|erasure|suppression|restriction|retention|certificate|backup|dedupe|concept)\\.[A-Za-z0-9.]+)\"");
         Set<String> missing = new TreeSet<>();
         try (var files = java.nio.file.Files.walk(src)) {
             for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {

@@ -9,5 +9,6 @@ public enum AuditAction {
     LOGIN,
     ERASE,
     ANONYMISE,
-    RESTRICT
+    RESTRICT,
+    MERGE
 }
