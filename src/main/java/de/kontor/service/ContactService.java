@@ -54,6 +54,14 @@ public final class ContactService {
     /** One person to create, with where the data came from. */
     public record NewPerson(PersonData data, ProvenanceInput source) {}
 
+    /**
+     * Every validation error of {@code data} (after normalisation), without saving anything:
+     * lets an import name all bad rows before it calls {@link #createAll}.
+     */
+    public List<de.kontor.domain.FieldError> validate(PersonData data) {
+        return rules.validate(rules.normalise(data), LocalDate.now(clock));
+    }
+
     public Person create(Principal by, PersonData data, ProvenanceInput source) {
         return createAll(by, List.of(new NewPerson(data, source))).get(0);
     }
