@@ -84,7 +84,9 @@ public final class ContactService {
         }
         Instant now = clock.instant();
         List<Person> created = db.inTransaction(tx -> {
-            Map<String, Long> orgIds = new LinkedHashMap<>();
+            // Bulk: one query for all organisation names instead of a lookup (a scan) per new name.
+            boolean bulk = checked.size() > 20;
+            Map<String, Long> orgIds = bulk ? organisations.idsByLowerName(tx) : new LinkedHashMap<>();
             List<AuditChange> changes = new ArrayList<>();
             List<Person> result = new ArrayList<>(checked.size());
             for (int i = 0; i < checked.size(); i++) {
@@ -92,7 +94,7 @@ public final class ContactService {
                 ProvenanceInput in = people.get(i).source();
                 Provenance p = new Provenance(in.kind(), in.detail(), in.fileName(), in.sourceRecordId(), now,
                         by.username());
-                Long orgId = organisationId(tx, by, d.organisation(), orgIds, changes, now);
+                Long orgId = organisationId(tx, by, d.organisation(), orgIds, bulk, changes, now);
                 long id = persons.insert(tx, d, orgId, p, by.userId(), now);
                 Map<String, String> fields = PersonFields.of(d);
                 fields.put("source", sourceText(p));
@@ -117,7 +119,7 @@ public final class ContactService {
         Person saved = db.inTransaction(tx -> {
             Person before = persons.find(tx, id).orElseThrow(() -> new NotFoundException(PersonStore.ENTITY, id));
             List<AuditChange> changes = new ArrayList<>();
-            Long orgId = organisationId(tx, by, d.organisation(), new LinkedHashMap<>(), changes, now);
+            Long orgId = organisationId(tx, by, d.organisation(), new LinkedHashMap<>(), false, changes, now);
             persons.update(tx, id, expectedVersion, d, orgId, now);
             changes.addAll(PersonFields.diff(AuditAction.UPDATE, PersonStore.ENTITY, id, id,
                     PersonFields.of(before.data()), PersonFields.of(d)));
@@ -178,8 +180,9 @@ public final class ContactService {
         indexed = true;
     }
 
-    private Long organisationId(Tx tx, Principal by, String name, Map<String, Long> cache, List<AuditChange> changes,
-            Instant now) {
+    /** {@code complete}: the cache holds every organisation, so a miss means "new" without a lookup. */
+    private Long organisationId(Tx tx, Principal by, String name, Map<String, Long> cache, boolean complete,
+            List<AuditChange> changes, Instant now) {
         if (name == null) {
             return null;
         }
@@ -188,7 +191,9 @@ public final class ContactService {
         if (cached != null) {
             return cached;
         }
-        long id = organisations.findByName(tx, name).map(o -> o.id()).orElseGet(() -> {
+        java.util.Optional<Long> existing = complete ? java.util.Optional.empty()
+                : organisations.findByName(tx, name).map(o -> o.id());
+        long id = existing.orElseGet(() -> {
             OrganisationData o = OrganisationData.named(name);
             long newId = organisations.insert(tx, o, now);
             changes.add(new AuditChange(AuditAction.CREATE, OrganisationStore.ENTITY, newId, null, "name", null, name));

@@ -63,6 +63,17 @@ public final class OrganisationStore {
         return expectedVersion + 1;
     }
 
+    /**
+     * Every organisation's id by lower-cased name (the lowest id wins), in one query: lets a
+     * bulk create resolve thousands of names without a table scan per name.
+     */
+    public java.util.Map<String, Long> idsByLowerName(Tx tx) {
+        java.util.Map<String, Long> ids = new java.util.HashMap<>();
+        tx.dsl().select(ORGANISATION.ID, ORGANISATION.NAME).from(ORGANISATION).orderBy(ORGANISATION.ID)
+                .forEach(r -> ids.putIfAbsent(r.value2().toLowerCase(java.util.Locale.ROOT), r.value1()));
+        return ids;
+    }
+
     /** The organisation of that name (ignoring case), if any. */
     public Optional<Organisation> findByName(Tx tx, String name) {
         return tx.dsl().select(ORGANISATION.fields()).select(PEOPLE).from(ORGANISATION)
