@@ -89,17 +89,41 @@ public final class ContactService {
             Map<String, Long> orgIds = bulk ? organisations.idsByLowerName(tx) : new LinkedHashMap<>();
             List<AuditChange> changes = new ArrayList<>();
             List<Person> result = new ArrayList<>(checked.size());
+            List<PersonStore.NewRow> rows = new ArrayList<>(checked.size());
+            if (bulk) {
+                // New organisations first, in one prepared statement, then every person refers to its id.
+                List<String> newNames = new ArrayList<>();
+                java.util.Set<String> seen = new java.util.HashSet<>();
+                for (PersonData d : checked) {
+                    String name = d.organisation();
+                    if (name != null && !orgIds.containsKey(name.toLowerCase(java.util.Locale.ROOT))
+                            && seen.add(name.toLowerCase(java.util.Locale.ROOT))) {
+                        newNames.add(name);
+                    }
+                }
+                long[] newIds = organisations.insertNamed(tx, newNames, now);
+                for (int i = 0; i < newIds.length; i++) {
+                    orgIds.put(newNames.get(i).toLowerCase(java.util.Locale.ROOT), newIds[i]);
+                    changes.add(new AuditChange(AuditAction.CREATE, OrganisationStore.ENTITY, newIds[i], null, "name",
+                            null, newNames.get(i)));
+                }
+            }
             for (int i = 0; i < checked.size(); i++) {
                 PersonData d = checked.get(i);
                 ProvenanceInput in = people.get(i).source();
                 Provenance p = new Provenance(in.kind(), in.detail(), in.fileName(), in.sourceRecordId(), now,
                         by.username());
                 Long orgId = organisationId(tx, by, d.organisation(), orgIds, bulk, changes, now);
-                long id = persons.insert(tx, d, orgId, p, by.userId(), now);
-                Map<String, String> fields = PersonFields.of(d);
-                fields.put("source", sourceText(p));
+                rows.add(new PersonStore.NewRow(d, orgId, p));
+            }
+            long[] ids = persons.insertAll(tx, rows, by.userId(), now);
+            for (int i = 0; i < rows.size(); i++) {
+                PersonStore.NewRow r = rows.get(i);
+                long id = ids[i];
+                Map<String, String> fields = PersonFields.of(r.data());
+                fields.put("source", sourceText(r.provenance()));
                 changes.addAll(PersonFields.created(PersonStore.ENTITY, id, id, fields));
-                result.add(new Person(id, 1, d, orgId, p, now, now));
+                result.add(new Person(id, 1, r.data(), r.organisationId(), r.provenance(), now, now));
                 if (changes.size() > 5000) {
                     audit.append(tx, by, now, changes);
                     changes.clear();
