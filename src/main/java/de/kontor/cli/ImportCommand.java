@@ -71,7 +71,8 @@ public final class ImportCommand implements Callable<Integer> {
                     charset(encoding), datePattern, skipInvalid, dryRun);
             Workspace w = workspaces.workspace();
             ImportResult r = new CsvImport(w.contacts()).run(w.principal(), file, options);
-            out.println("imported " + r.imported() + ", skipped " + r.skippedLines());
+            // A dry run imports nothing; what it would import follows on the next line.
+            out.println("imported " + (r.dryRun() ? 0 : r.imported()) + ", skipped " + r.skippedLines());
             if (r.dryRun()) {
                 out.println(messages.get("import.dryRun", r.imported()));
             }
