@@ -45,7 +45,8 @@ import org.apache.commons.csv.CSVPrinter;
  * {@code index_build_ms}, {@code search_p50_ms} / {@code search_p99_ms} over 1 000 random
  * 2-6 character queries taken from the data, {@code csv_import_100k_s} (import of a CSV of the
  * same number of rows into a second fresh database), {@code db_file_mb} and
- * {@code peak_heap_mb} (heap sampled every 20 ms).
+ * {@code peak_heap_mb} (used heap sampled every 20 ms, garbage included) and
+ * {@code peak_live_heap_mb} (the largest heap left right after a collection).
  */
 public final class Bench {
     static final String PASSWORD = "Bench-Passwort-2025!";
@@ -120,6 +121,7 @@ public final class Bench {
         } finally {
             heap.stop();
             figure("peak_heap_mb", heap.peakBytes() / (1024.0 * 1024.0), "MB");
+            figure("peak_live_heap_mb", heap.peakLiveBytes() / (1024.0 * 1024.0), "MB");
             deleteTree(first);
             deleteTree(second);
             Files.deleteIfExists(csv);
@@ -224,6 +226,7 @@ public final class Bench {
     static final class HeapSampler {
         private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         private final AtomicLong peak = new AtomicLong();
+        private final AtomicLong peakLive = new AtomicLong();
         private volatile boolean running;
         private Thread thread;
 
@@ -235,6 +238,7 @@ public final class Bench {
             thread = new Thread(() -> {
                 while (running) {
                     peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                    peakLive.accumulateAndGet(liveAfterGc(), Math::max);
                     try {
                         Thread.sleep(20);
                     } catch (InterruptedException e) {
@@ -256,6 +260,21 @@ public final class Bench {
 
         long peakBytes() {
             return peak.get();
+        }
+
+        /** The most heap still in use right after a collection: what the work really needs. */
+        long peakLiveBytes() {
+            return peakLive.get();
+        }
+
+        private static long liveAfterGc() {
+            long sum = 0;
+            for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getCollectionUsage() != null) {
+                    sum += pool.getCollectionUsage().getUsed();
+                }
+            }
+            return sum;
         }
     }
 

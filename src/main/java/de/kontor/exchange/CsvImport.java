@@ -96,6 +96,36 @@ public final class CsvImport {
      *     an unknown encoding or date pattern
      */
     public ImportResult run(Principal by, Path file, ImportOptions options) {
+        // Parsing in its own method lets the file's bytes be collected before the big insert.
+        Parsed parsed = parse(file, options);
+        List<LineProblem> problems = parsed.problems();
+        List<NewPerson> people = parsed.people();
+        List<Long> lineOfPerson = parsed.lineOfPerson();
+        List<String> ignored = parsed.ignored();
+        Map<String, String> columnFields = parsed.columnFields();
+        int rows = parsed.rows();
+        if (!problems.isEmpty() && !options.skipInvalid()) {
+            throw new ImportRefusedException(problems);
+        }
+        if (options.dryRun() || people.isEmpty()) {
+            return new ImportResult(options.dryRun() ? people.size() : 0, rows, problems, ignored, columnFields,
+                    options.dryRun());
+        }
+        try {
+            contacts.createAll(by, people);
+        } catch (BatchValidationException e) {
+            long line = lineOfPerson.get(e.row());
+            throw new ImportRefusedException(e.errors().stream()
+                    .map(f -> new LineProblem(line, f.field(), f.messageKey(), f.args())).toList());
+        }
+        return new ImportResult(people.size(), rows, problems, ignored, columnFields, false);
+    }
+
+    /** Everything read from the file, before anything is written. */
+    private record Parsed(List<NewPerson> people, List<Long> lineOfPerson, List<LineProblem> problems,
+            List<String> ignored, Map<String, String> columnFields, int rows) {}
+
+    private Parsed parse(Path file, ImportOptions options) {
         List<DateTimeFormatter> dates = dateFormats(options.datePattern());
         String datesText = dates.size() == 2 ? "yyyy-MM-dd, dd.MM.yyyy" : options.datePattern();
         String fileName = file.getFileName().toString();
@@ -171,21 +201,7 @@ public final class CsvImport {
         } catch (IOException e) {
             throw new KontorException(e, "error.io", file.toString(), e.getMessage());
         }
-        if (!problems.isEmpty() && !options.skipInvalid()) {
-            throw new ImportRefusedException(problems);
-        }
-        if (options.dryRun() || people.isEmpty()) {
-            return new ImportResult(options.dryRun() ? people.size() : 0, rows, problems, ignored, columnFields,
-                    options.dryRun());
-        }
-        try {
-            contacts.createAll(by, people);
-        } catch (BatchValidationException e) {
-            long line = lineOfPerson.get(e.row());
-            throw new ImportRefusedException(e.errors().stream()
-                    .map(f -> new LineProblem(line, f.field(), f.messageKey(), f.args())).toList());
-        }
-        return new ImportResult(people.size(), rows, problems, ignored, columnFields, false);
+        return new Parsed(people, lineOfPerson, problems, ignored, columnFields, rows);
     }
 
     /** The valid field names, for messages. */
