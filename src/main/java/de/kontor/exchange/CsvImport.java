@@ -286,6 +286,13 @@ public final class CsvImport {
                 || rest.matches("phone\\d*value")) {
             return "phone";
         }
+        // German exports: "Telefon geschäftlich", "Handy privat", "E-Mail-Adresse 2"
+        if (folded.startsWith("telefon") || folded.startsWith("handy") || folded.startsWith("mobiltelefon")) {
+            return "phone";
+        }
+        if (folded.startsWith("email")) {
+            return "email";
+        }
         if (!rest.equals(folded)) {
             String f = ALIASES.get(rest);
             if (f != null && (ADDRESS_FIELDS.contains(f) || f.equals("email") || f.equals("phone"))) {

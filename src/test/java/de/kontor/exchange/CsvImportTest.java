@@ -105,6 +105,17 @@ class CsvImportTest {
     }
 
     @Test
+    void germanPhoneAndMailColumnVariants() throws Exception {
+        Path f = file("de.csv", "Nachname;Telefon geschäftlich;Handy privat;E-Mail-Adresse 2;Telefax\n"
+                + "Koch;0221 1234567;0171 2345678;koch@beispiel.de;0221 1234568\n");
+        ImportResult r = run(f, ImportOptions.defaults());
+        assertThat(r.ignoredColumns()).containsExactly("Telefax");
+        Person p = all().get(0);
+        assertThat(p.data().phones()).extracting(ph -> ph.kind()).containsExactly(ContactKind.WORK, ContactKind.MOBILE);
+        assertThat(p.data().emails()).extracting(e -> e.address()).containsExactly("koch@beispiel.de");
+    }
+
+    @Test
     void mappingNamesColumnsAndTheSourceRecordId() throws Exception {
         Path f = file("alt.csv", "Kdnr,VN,NN,Mail,Intern\nK-17,Eva,Schäfer,eva@beispiel.de,geheim\n");
         Map<String, String> map = new LinkedHashMap<>();
