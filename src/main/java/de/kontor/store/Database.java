@@ -22,7 +22,7 @@ import org.jooq.impl.DSL;
  * {@code AUTO_SERVER=TRUE} lets several Kontor processes in a small office share one file.
  * {@code COMPRESS=TRUE} compresses pages before they are encrypted: the audit trail's hex
  * digests halve, so a bulk import encrypts and writes about a third of the bytes (measured:
- * 8 000 people 21 s to 9 s, file 79 MB to 22 MB); files written without it stay readable.
+ * 8 000 people 21 s to 9 s, file 79 MB to 52 MB); files written without it stay readable.
  */
 public final class Database implements AutoCloseable {
     private static final String SQL_USER = "KONTOR";
