@@ -14,10 +14,7 @@ import de.kontor.domain.Text;
 import de.kontor.service.BatchValidationException;
 import de.kontor.service.ContactService;
 import de.kontor.service.ContactService.NewPerson;
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -146,7 +143,9 @@ public final class CsvImport {
         List<String> ignored = new ArrayList<>();
         Map<String, String> columnFields = new LinkedHashMap<>();
         int rows = 0;
-        try (Reader reader = lenientReader(bytes, options.encoding());
+        String text = decodeLeniently(bytes, options.encoding());
+        Lines lines = new Lines(text);
+        try (Reader reader = new java.io.StringReader(text);
                 CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
             Iterator<CSVRecord> it = parser.iterator();
             if (!it.hasNext()) {
@@ -156,7 +155,6 @@ public final class CsvImport {
             columns = columns(header, options.mapping(), ignored, columnFields);
             long previousEnd = parser.getCurrentLineNumber();
             while (true) {
-                long start = previousEnd + 1;
                 CSVRecord record;
                 try {
                     if (!it.hasNext()) {
@@ -165,14 +163,16 @@ public final class CsvImport {
                     record = it.next();
                 } catch (UncheckedIOException | IllegalStateException e) {
                     // Broken quoting: what follows cannot be split into lines reliably.
+                    long start = lines.firstNonEmpty(previousEnd + 1);
                     long at = Math.max(start, parser.getCurrentLineNumber());
                     problems.add(LineProblem.of(start, null, "import.quoting", Long.toString(at)));
                     throw new ImportRefusedException(problems);
                 }
-                long end = parser.getCurrentLineNumber();
-                previousEnd = end;
-                // A record ends before its line break, so the count can lag by one at the end of the file.
-                start = Math.min(start, Math.max(1, end));
+                // The physical line the record starts on (empty lines before it are skipped by the parser)
+                // and the one it ends on (a quoted value can span lines).
+                long start = lines.firstNonEmpty(lines.lineOf(record.getCharacterPosition()));
+                long end = Math.max(start, parser.getCurrentLineNumber());
+                previousEnd = parser.getCurrentLineNumber();
                 rows++;
                 NavigableSet<Long> bad = badEncoding.subSet(start, true, Math.max(start, end), true);
                 if (!bad.isEmpty()) {
@@ -509,11 +509,58 @@ public final class CsvImport {
     }
 
     /** Lines with bad bytes are already known and refused; decoding them leniently keeps the line count right. */
-    private static Reader lenientReader(byte[] bytes, Charset charset) {
-        InputStream in = new BufferedInputStream(new java.io.ByteArrayInputStream(bytes));
-        CharsetDecoder d = charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        return new InputStreamReader(in, d);
+    private static String decodeLeniently(byte[] bytes, Charset charset) {
+        try {
+            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalStateException("REPLACE never reports", e);
+        }
+    }
+
+    /** Where each physical line starts in the decoded text, to name lines by number. */
+    static final class Lines {
+        private final String text;
+        private final int[] starts;
+
+        Lines(String text) {
+            this.text = text;
+            int count = 1;
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) == '\n') {
+                    count++;
+                }
+            }
+            starts = new int[count];
+            int k = 1;
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) == '\n') {
+                    starts[k++] = i + 1;
+                }
+            }
+        }
+
+        /** 1-based line of a character position. */
+        long lineOf(long position) {
+            int i = java.util.Arrays.binarySearch(starts, (int) position);
+            return (i >= 0 ? i : -i - 2) + 1L;
+        }
+
+        /** The first line from {@code line} on that is not empty (the parser skips empty lines). */
+        long firstNonEmpty(long line) {
+            long l = line;
+            while (l < starts.length && isEmpty(l)) {
+                l++;
+            }
+            return l;
+        }
+
+        private boolean isEmpty(long line) {
+            int from = starts[(int) line - 1];
+            int to = line < starts.length ? starts[(int) line] - 1 : text.length();
+            String s = text.substring(from, Math.max(from, to));
+            return s.isEmpty() || s.equals("\r");
+        }
     }
 
     private static char detectDelimiter(byte[] bytes, Charset charset) {

@@ -255,6 +255,14 @@ class CsvImportTest {
     }
 
     @Test
+    void lastLineWithoutLineBreakAndCrLfKeepTheirLineNumbers() throws Exception {
+        Path f = file("a.csv", "Vorname,Nachname,E-Mail\r\nEva,Schäfer,eva@beispiel.de\r\n\r\nJan,Koch,kaputt");
+        assertThatThrownBy(() -> run(f, ImportOptions.defaults()))
+                .isInstanceOfSatisfying(ImportRefusedException.class, e -> assertThat(e.problems())
+                        .extracting(LineProblem::line).containsExactly(4L));
+    }
+
+    @Test
     void multiLineQuotedNotesKeepTheLineNumbersRight() throws Exception {
         Path f = file("a.csv", "Vorname,Nachname,Notizen,E-Mail\n"
                 + "Eva,Schäfer,\"erste Zeile\nzweite Zeile\",eva@beispiel.de\n"
