@@ -189,7 +189,7 @@ public final class Bench {
     }
 
     private void figure(String name, double value, String unit) {
-        out.println(name + " " + String.format(Locale.ROOT, "%.1f", value) + " " + unit);
+        out.println(name + " " + String.format(Locale.ROOT, value < 10 ? "%.2f" : "%.1f", value) + " " + unit);
         out.flush();
     }
 
@@ -280,6 +280,13 @@ public final class Bench {
 
     /** {@code java -Xmx512m -cp ... de.kontor.bench.Bench [contacts] [workDir]} */
     public static void main(String[] args) throws IOException {
+        // Standalone run: keep stdout to the figures (the CLI's root command configures logging itself).
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
+        if (org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
+                instanceof ch.qos.logback.classic.Logger root) {
+            root.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         Path dir = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("kontor-bench");
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
