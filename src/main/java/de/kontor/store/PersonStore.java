@@ -99,6 +99,8 @@ public final class PersonStore {
         long[] ids = new long[rows.size()];
         dsl.connection(c -> {
             try (PreparedStatement ps = c.prepareStatement(personSql, new String[] {"ID"})) {
+                // JDBC batches of 1 000; H2 returns every batch row's generated id, in order.
+                int done = 0;
                 for (int i = 0; i < rows.size(); i++) {
                     NewRow r = rows.get(i);
                     PersonData d = r.data();
@@ -106,10 +108,17 @@ public final class PersonStore {
                     bind(ps, d.salutation(), d.title(), d.givenName(), d.familyName(), d.birthDate(), d.language(),
                             r.organisationId(), d.jobTitle(), d.notes(), p.kind().key(), p.detail(), p.fileName(),
                             p.sourceRecordId(), utc(p.capturedAt()), capturedById, 1, t, t);
-                    ps.executeUpdate();
-                    try (ResultSet keys = ps.getGeneratedKeys()) {
-                        keys.next();
-                        ids[i] = keys.getLong(1);
+                    ps.addBatch();
+                    if (i + 1 - done == 1000 || i == rows.size() - 1) {
+                        ps.executeBatch();
+                        try (ResultSet keys = ps.getGeneratedKeys()) {
+                            while (keys.next()) {
+                                ids[done++] = keys.getLong(1);
+                            }
+                        }
+                        if (done != i + 1) {
+                            throw new SQLException("expected " + (i + 1) + " generated ids, got " + done);
+                        }
                     }
                 }
             }
