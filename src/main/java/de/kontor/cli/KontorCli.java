@@ -57,6 +57,8 @@ public final class KontorCli implements Runnable {
     }
 
     public static void main(String[] args) {
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int code = run(args, System.getenv(), System::console, out, err, new Messages(Locale.getDefault()),
@@ -71,6 +73,17 @@ public final class KontorCli implements Runnable {
             PrintWriter err, Messages messages, Workspace.Options options) {
         CliContext context = new CliContext(env, console, out, err, messages, options);
         CommandLine cl = new CommandLine(new KontorCli(context), new Factory(context));
+        // Import, demo and bench share one workspace that the root opens on first use and closes.
+        Workspace[] opened = new Workspace[1];
+        WorkspaceProvider workspaces = () -> {
+            if (opened[0] == null) {
+                opened[0] = context.open();
+            }
+            return opened[0];
+        };
+        cl.addSubcommand(new CommandLine(new ImportCommand(workspaces, messages, out, err)));
+        cl.addSubcommand(new CommandLine(new DemoCommand(workspaces, messages, out, err)));
+        cl.addSubcommand(new CommandLine(new BenchCommand(messages, out, err)));
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -87,6 +100,9 @@ public final class KontorCli implements Runnable {
         try {
             return cl.execute(args);
         } finally {
+            if (opened[0] != null) {
+                opened[0].close();
+            }
             out.flush();
             err.flush();
         }

@@ -75,6 +75,25 @@ public final class SuppressionService implements ReEntryGuard {
         }
     }
 
+    @Override
+    public Map<Integer, String> blocked(List<PersonData> people) {
+        Map<String, SuppressionStore.Hit> active = db.read(store::allActive);
+        Map<Integer, String> rows = new java.util.LinkedHashMap<>();
+        if (active.isEmpty()) {
+            return rows;
+        }
+        for (int i = 0; i < people.size(); i++) {
+            for (String id : Identifiers.of(people.get(i)).keySet()) {
+                SuppressionStore.Hit hit = active.get(digest(id));
+                if (hit != null) {
+                    rows.put(i, hit.kind());
+                    break;
+                }
+            }
+        }
+        return rows;
+    }
+
     /** Whether an identifier is blocked, for the entry form's live check. */
     public boolean isBlocked(PersonData person) {
         try {
@@ -137,9 +156,5 @@ public final class SuppressionService implements ReEntryGuard {
         public String kind() {
             return (String) args().get(0);
         }
-    }
-
-    static List<String> kinds() {
-        return new ArrayList<>(List.of("email", "phone", "name-birth"));
     }
 }

@@ -59,6 +59,14 @@ public final class ContactService {
     /** One person to create, with where the data came from. */
     public record NewPerson(PersonData data, ProvenanceInput source) {}
 
+    /**
+     * Every validation error of {@code data} (after normalisation), without saving anything:
+     * lets an import name all bad rows before it calls {@link #createAll}.
+     */
+    public List<de.kontor.domain.FieldError> validate(PersonData data) {
+        return rules.validate(rules.normalise(data), LocalDate.now(clock));
+    }
+
     public Person create(Principal by, PersonData data, ProvenanceInput source) {
         return createAll(by, List.of(new NewPerson(data, source))).get(0);
     }
@@ -82,20 +90,46 @@ public final class ContactService {
         reEntry.check(checked);
         Instant now = clock.instant();
         List<Person> created = db.inTransaction(tx -> {
-            Map<String, Long> orgIds = new LinkedHashMap<>();
+            // Bulk: one query for all organisation names instead of a lookup (a scan) per new name.
+            boolean bulk = checked.size() > 20;
+            Map<String, Long> orgIds = bulk ? organisations.idsByLowerName(tx) : new LinkedHashMap<>();
             List<AuditChange> changes = new ArrayList<>();
             List<Person> result = new ArrayList<>(checked.size());
+            List<PersonStore.NewRow> rows = new ArrayList<>(checked.size());
+            if (bulk) {
+                // New organisations first, in one prepared statement, then every person refers to its id.
+                List<String> newNames = new ArrayList<>();
+                java.util.Set<String> seen = new java.util.HashSet<>();
+                for (PersonData d : checked) {
+                    String name = d.organisation();
+                    if (name != null && !orgIds.containsKey(name.toLowerCase(java.util.Locale.ROOT))
+                            && seen.add(name.toLowerCase(java.util.Locale.ROOT))) {
+                        newNames.add(name);
+                    }
+                }
+                long[] newIds = organisations.insertNamed(tx, newNames, now);
+                for (int i = 0; i < newIds.length; i++) {
+                    orgIds.put(newNames.get(i).toLowerCase(java.util.Locale.ROOT), newIds[i]);
+                    changes.add(new AuditChange(AuditAction.CREATE, OrganisationStore.ENTITY, newIds[i], null, "name",
+                            null, newNames.get(i)));
+                }
+            }
             for (int i = 0; i < checked.size(); i++) {
                 PersonData d = checked.get(i);
                 ProvenanceInput in = people.get(i).source();
                 Provenance p = new Provenance(in.kind(), in.detail(), in.fileName(), in.sourceRecordId(), now,
                         by.username());
-                Long orgId = organisationId(tx, by, d.organisation(), orgIds, changes, now);
-                long id = persons.insert(tx, d, orgId, p, by.userId(), now);
-                Map<String, String> fields = PersonFields.of(d);
-                fields.put("source", sourceText(p));
+                Long orgId = organisationId(tx, by, d.organisation(), orgIds, bulk, changes, now);
+                rows.add(new PersonStore.NewRow(d, orgId, p));
+            }
+            long[] ids = persons.insertAll(tx, rows, by.userId(), now);
+            for (int i = 0; i < rows.size(); i++) {
+                PersonStore.NewRow r = rows.get(i);
+                long id = ids[i];
+                Map<String, String> fields = PersonFields.of(r.data());
+                fields.put("source", sourceText(r.provenance()));
                 changes.addAll(PersonFields.created(PersonStore.ENTITY, id, id, fields));
-                result.add(new Person(id, 1, d, orgId, p, now, now));
+                result.add(new Person(id, 1, r.data(), r.organisationId(), r.provenance(), now, now));
                 if (changes.size() > 5000) {
                     audit.append(tx, by, now, changes);
                     changes.clear();
@@ -108,6 +142,14 @@ public final class ContactService {
         return created;
     }
 
+    /**
+     * Which of these people (positions from 0, normalised first) are blocked from re-entry,
+     * with the identifier that matched: for import previews and the entry form.
+     */
+    public java.util.Map<Integer, String> blockedRows(List<PersonData> people) {
+        return reEntry.blocked(people.stream().map(rules::normalise).toList());
+    }
+
     public Person update(Principal by, long id, int expectedVersion, PersonData data) {
         permissions.requireWriteContacts(by);
         restrictions.requireWritable(id);
@@ -117,7 +159,7 @@ public final class ContactService {
         Person saved = db.inTransaction(tx -> {
             Person before = persons.find(tx, id).orElseThrow(() -> new NotFoundException(PersonStore.ENTITY, id));
             List<AuditChange> changes = new ArrayList<>();
-            Long orgId = organisationId(tx, by, d.organisation(), new LinkedHashMap<>(), changes, now);
+            Long orgId = organisationId(tx, by, d.organisation(), new LinkedHashMap<>(), false, changes, now);
             persons.update(tx, id, expectedVersion, d, orgId, now);
             changes.addAll(PersonFields.diff(AuditAction.UPDATE, PersonStore.ENTITY, id, id,
                     PersonFields.of(before.data()), PersonFields.of(d)));
@@ -241,8 +283,9 @@ public final class ContactService {
         return d.withEmails(emails).withPhones(phones);
     }
 
-    private Long organisationId(Tx tx, Principal by, String name, Map<String, Long> cache, List<AuditChange> changes,
-            Instant now) {
+    /** {@code complete}: the cache holds every organisation, so a miss means "new" without a lookup. */
+    private Long organisationId(Tx tx, Principal by, String name, Map<String, Long> cache, boolean complete,
+            List<AuditChange> changes, Instant now) {
         if (name == null) {
             return null;
         }
@@ -251,7 +294,9 @@ public final class ContactService {
         if (cached != null) {
             return cached;
         }
-        long id = organisations.findByName(tx, name).map(o -> o.id()).orElseGet(() -> {
+        java.util.Optional<Long> existing = complete ? java.util.Optional.empty()
+                : organisations.findByName(tx, name).map(o -> o.id());
+        long id = existing.orElseGet(() -> {
             OrganisationData o = OrganisationData.named(name);
             long newId = organisations.insert(tx, o, now);
             changes.add(new AuditChange(AuditAction.CREATE, OrganisationStore.ENTITY, newId, null, "name", null, name));

@@ -13,4 +13,7 @@ public interface ReEntryGuard {
      * (position in the list) and which identifier matched.
      */
     void check(List<PersonData> people);
+
+    /** Positions (from 0) of every blocked person in the list, with the matching identifier kind. */
+    java.util.Map<Integer, String> blocked(List<PersonData> people);
 }

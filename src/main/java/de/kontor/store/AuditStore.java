@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Consumer;
-import org.jooq.InsertValuesStep15;
 import org.jooq.Record;
 import org.jooq.Record2;
 import de.kontor.store.jooq.tables.records.AuditEntryRecord;
@@ -46,24 +45,37 @@ public final class AuditStore {
         // Truncated to microseconds: what the TIMESTAMP(6) column keeps, so the hash re-computes.
         Instant when = at.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         OffsetDateTime whenUtc = when.atOffset(ZoneOffset.UTC);
-        var insert = tx.dsl().insertInto(AUDIT_ENTRY, AUDIT_ENTRY.SEQ, AUDIT_ENTRY.AT, AUDIT_ENTRY.ACTOR_ID,
+        String sql = tx.dsl().insertInto(AUDIT_ENTRY, AUDIT_ENTRY.SEQ, AUDIT_ENTRY.AT, AUDIT_ENTRY.ACTOR_ID,
                 AUDIT_ENTRY.ACTOR_NAME, AUDIT_ENTRY.ACTION, AUDIT_ENTRY.ENTITY_TYPE, AUDIT_ENTRY.ENTITY_ID,
                 AUDIT_ENTRY.PERSON_ID, AUDIT_ENTRY.FIELD, AUDIT_ENTRY.OLD_VALUE, AUDIT_ENTRY.NEW_VALUE,
-                AUDIT_ENTRY.VALUE_SALT, AUDIT_ENTRY.VALUES_DIGEST, AUDIT_ENTRY.PREV_HASH, AUDIT_ENTRY.ENTRY_HASH);
+                AUDIT_ENTRY.VALUE_SALT, AUDIT_ENTRY.VALUES_DIGEST, AUDIT_ENTRY.PREV_HASH, AUDIT_ENTRY.ENTRY_HASH)
+                .values(java.util.Collections.nCopies(15, (Object) null)).getSQL();
         byte[] saltBytes = new byte[16];
-        for (AuditChange c : changes) {
-            seq++;
-            random.nextBytes(saltBytes);
-            String salt = HexFormat.of().formatHex(saltBytes);
-            String digest = AuditChain.valuesDigest(salt, c.oldValue(), c.newValue());
-            String hash = AuditChain.entryHash(prev, seq, when, actor.userId(), actor.username(), c.action(),
-                    c.entityType(), c.entityId(), c.personId(), c.field(), digest);
-            insert = insert.values(seq, whenUtc, actor.userId(), actor.username(), c.action().name(),
-                    c.entityType(), c.entityId(), c.personId(), c.field(), c.oldValue(), c.newValue(), salt,
-                    digest, prev, hash);
-            prev = hash;
-        }
-        insert.execute();
+        long[] seqHolder = {seq};
+        String[] prevHolder = {prev};
+        // One prepared statement and JDBC batches: a bulk import appends a million entries.
+        tx.dsl().connection(c -> {
+            try (PersonStore.Batch batch = new PersonStore.Batch(c, sql)) {
+                long s = seqHolder[0];
+                String p = prevHolder[0];
+                for (AuditChange ch : changes) {
+                    s++;
+                    random.nextBytes(saltBytes);
+                    String salt = HexFormat.of().formatHex(saltBytes);
+                    String digest = AuditChain.valuesDigest(salt, ch.oldValue(), ch.newValue());
+                    String hash = AuditChain.entryHash(p, s, when, actor.userId(), actor.username(), ch.action(),
+                            ch.entityType(), ch.entityId(), ch.personId(), ch.field(), digest);
+                    batch.add(s, whenUtc, actor.userId(), actor.username(), ch.action().name(), ch.entityType(),
+                            ch.entityId(), ch.personId(), ch.field(), ch.oldValue(), ch.newValue(), salt, digest, p,
+                            hash);
+                    p = hash;
+                }
+                seqHolder[0] = s;
+                prevHolder[0] = p;
+            }
+        });
+        seq = seqHolder[0];
+        prev = prevHolder[0];
         tx.dsl().update(AUDIT_HEAD).set(AUDIT_HEAD.LAST_SEQ, seq).set(AUDIT_HEAD.LAST_HASH, prev)
                 .where(AUDIT_HEAD.ID.eq(1)).execute();
     }

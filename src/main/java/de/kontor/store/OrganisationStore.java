@@ -40,6 +40,31 @@ public final class OrganisationStore {
                 .value1();
     }
 
+    /**
+     * Inserts organisations known only by name (as a bulk import meets them), with one reused
+     * prepared statement; returns their ids in order.
+     */
+    public long[] insertNamed(Tx tx, List<String> names, Instant now) {
+        var t = now.atOffset(ZoneOffset.UTC);
+        String sql = tx.dsl().insertInto(ORGANISATION, ORGANISATION.NAME, ORGANISATION.VERSION,
+                ORGANISATION.CREATED_AT, ORGANISATION.UPDATED_AT)
+                .values(java.util.Collections.nCopies(4, (Object) null)).getSQL();
+        long[] ids = new long[names.size()];
+        tx.dsl().connection(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement(sql, new String[] {"ID"})) {
+                for (int i = 0; i < names.size(); i++) {
+                    PersonStore.bind(ps, names.get(i), 1, t, t);
+                    ps.executeUpdate();
+                    try (java.sql.ResultSet keys = ps.getGeneratedKeys()) {
+                        keys.next();
+                        ids[i] = keys.getLong(1);
+                    }
+                }
+            }
+        });
+        return ids;
+    }
+
     public int update(Tx tx, long id, int expectedVersion, OrganisationData d, Instant now) {
         int rows = tx.dsl().update(ORGANISATION)
                 .set(ORGANISATION.NAME, d.name())
@@ -61,6 +86,17 @@ public final class OrganisationStore {
             throw new NotFoundException(ENTITY, id);
         }
         return expectedVersion + 1;
+    }
+
+    /**
+     * Every organisation's id by lower-cased name (the lowest id wins), in one query: lets a
+     * bulk create resolve thousands of names without a table scan per name.
+     */
+    public java.util.Map<String, Long> idsByLowerName(Tx tx) {
+        java.util.Map<String, Long> ids = new java.util.HashMap<>();
+        tx.dsl().select(ORGANISATION.ID, ORGANISATION.NAME).from(ORGANISATION).orderBy(ORGANISATION.ID)
+                .forEach(r -> ids.putIfAbsent(r.value2().toLowerCase(java.util.Locale.ROOT), r.value1()));
+        return ids;
     }
 
     /** The organisation of that name (ignoring case), if any. */

@@ -89,7 +89,11 @@ public final class AuditChain {
         }
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         md.update((byte) 1);
-        md.update(HEX.parseHex(String.format("%08x", b.length)));
+        // the length as 4 big-endian bytes (what parseHex("%08x") gave, without the formatter's cost)
+        md.update((byte) (b.length >>> 24));
+        md.update((byte) (b.length >>> 16));
+        md.update((byte) (b.length >>> 8));
+        md.update((byte) b.length);
         md.update(b);
     }
 

@@ -1,0 +1,295 @@
+package de.kontor.bench;
+
+import de.kontor.app.Workspace;
+import de.kontor.demo.DemoData;
+import de.kontor.domain.EmailAddress;
+import de.kontor.domain.PersonData;
+import de.kontor.domain.PersonSummary;
+import de.kontor.domain.PhoneNumber;
+import de.kontor.domain.PostalAddress;
+import de.kontor.exchange.CsvImport;
+import de.kontor.exchange.ImportOptions;
+import de.kontor.exchange.ImportResult;
+import de.kontor.security.Argon2Kdf;
+import de.kontor.security.DatabaseKey;
+import de.kontor.security.KdfParams;
+import de.kontor.security.KeySlotStore;
+import de.kontor.service.ContactService.NewPerson;
+import de.kontor.store.DataFolder;
+import de.kontor.store.Database;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * The benchmark behind {@code kontor bench}: builds fresh encrypted databases in a work folder
+ * and prints one {@code name value unit} line per figure. Figures: {@code open_ms} (open the
+ * database once the key is unwrapped, i.e. without Argon2: H2 open and the migration check),
+ * {@code index_build_ms}, {@code search_p50_ms} / {@code search_p99_ms} over 1 000 random
+ * 2-6 character queries taken from the data, {@code csv_import_100k_s} (import of a CSV of the
+ * same number of rows into a second fresh database), {@code db_file_mb} and
+ * {@code peak_heap_mb} (used heap sampled every 20 ms, garbage included) and
+ * {@code peak_live_heap_mb} (the largest heap left right after a collection).
+ */
+public final class Bench {
+    static final String PASSWORD = "Bench-Passwort-2025!";
+    static final String OWNER = "Bench";
+
+    private final int contacts;
+    private final long seed;
+    private final PrintWriter out;
+    private final KdfParams kdf;
+
+    public Bench(int contacts, long seed, KdfParams kdf, PrintWriter out) {
+        if (contacts < 1) {
+            throw new IllegalArgumentException("contacts must be positive");
+        }
+        this.contacts = contacts;
+        this.seed = seed;
+        this.kdf = kdf;
+        this.out = out;
+    }
+
+    /** Runs everything in {@code workDir} (created if needed; databases are deleted afterwards). */
+    public void run(Path workDir) throws IOException {
+        Files.createDirectories(workDir);
+        Path first = workDir.resolve("bench-db");
+        Path second = workDir.resolve("bench-import");
+        Path csv = workDir.resolve("bench-contacts.csv");
+        deleteTree(first);
+        deleteTree(second);
+        HeapSampler heap = new HeapSampler();
+        heap.start();
+        try {
+            Workspace.Options options = new Workspace.Options(Clock.systemDefaultZone(), new SecureRandom(), kdf);
+            long t0 = System.nanoTime();
+            DemoData.Stats stats;
+            try (Workspace w = Workspace.create(new DataFolder(first), OWNER, PASSWORD.toCharArray(), options)) {
+                stats = new DemoData(seed, 0.05).write(w.contacts(), w.activities(), w.principal(), contacts, 5000,
+                        n -> { });
+            }
+            figure("demo_fill_s", seconds(System.nanoTime() - t0), "s");
+            figure("demo_people", stats.people(), "count");
+
+            figure("open_ms", openMillis(new DataFolder(first), options), "ms");
+
+            List<String> queries;
+            try (Workspace w = Workspace.open(new DataFolder(first), null, PASSWORD.toCharArray(), options)) {
+                long t = System.nanoTime();
+                w.contacts().rebuildIndex();
+                figure("index_build_ms", millis(System.nanoTime() - t), "ms");
+                queries = queries(w.contacts().search(w.principal(), "", Integer.MAX_VALUE).rows(), 1000);
+                for (int i = 0; i < 200; i++) { // warm-up, not measured
+                    w.contacts().search(w.principal(), queries.get(i % queries.size()), 500);
+                }
+                double[] ms = new double[queries.size()];
+                for (int i = 0; i < queries.size(); i++) {
+                    long s = System.nanoTime();
+                    w.contacts().search(w.principal(), queries.get(i), 500);
+                    ms[i] = (System.nanoTime() - s) / 1e6;
+                }
+                Arrays.sort(ms);
+                figure("search_p50_ms", percentile(ms, 0.50), "ms");
+                figure("search_p99_ms", percentile(ms, 0.99), "ms");
+            }
+            figure("db_file_mb", Files.size(new DataFolder(first).databaseFile()) / (1024.0 * 1024.0), "MB");
+
+            writeCsv(csv, contacts);
+            try (Workspace w = Workspace.create(new DataFolder(second), OWNER, PASSWORD.toCharArray(), options)) {
+                long t = System.nanoTime();
+                ImportResult r = new CsvImport(w.contacts()).run(w.principal(), csv, ImportOptions.defaults());
+                figure("csv_import_100k_s", seconds(System.nanoTime() - t), "s");
+                figure("csv_import_rows", r.imported(), "count");
+            }
+        } finally {
+            heap.stop();
+            figure("peak_heap_mb", heap.peakBytes() / (1024.0 * 1024.0), "MB");
+            figure("peak_live_heap_mb", heap.peakLiveBytes() / (1024.0 * 1024.0), "MB");
+            deleteTree(first);
+            deleteTree(second);
+            Files.deleteIfExists(csv);
+        }
+    }
+
+    /** Opening once the key is known: H2 open of the encrypted file and Flyway's check. */
+    private static double openMillis(DataFolder folder, Workspace.Options options) {
+        KeySlotStore slots = new KeySlotStore(folder.keySlots(), new Argon2Kdf(), options.random(), options.kdf());
+        try (DatabaseKey key = slots.unlock(null, PASSWORD.toCharArray())) {
+            long t = System.nanoTime();
+            Database db = Database.open(folder, key);
+            double ms = millis(System.nanoTime() - t);
+            db.close();
+            return ms;
+        }
+    }
+
+    /** Random 2-6 character pieces of real given names, family names and cities. */
+    static List<String> queries(List<PersonSummary> people, int count) {
+        Random r = new Random(4711);
+        List<String> q = new ArrayList<>(count);
+        while (q.size() < count && !people.isEmpty()) {
+            PersonSummary p = people.get(r.nextInt(people.size()));
+            String s = switch (r.nextInt(3)) {
+                case 0 -> p.givenName();
+                case 1 -> p.familyName();
+                default -> p.city();
+            };
+            if (s == null || s.length() < 2) {
+                continue;
+            }
+            int len = 2 + r.nextInt(5);
+            len = Math.min(len, s.length());
+            int start = r.nextInt(s.length() - len + 1);
+            String piece = s.substring(start, start + len).strip();
+            if (piece.length() >= 2) {
+                q.add(piece);
+            }
+        }
+        return q;
+    }
+
+    /** Writes the same generated people as a CSV with the import field names as headers. */
+    void writeCsv(Path file, int n) throws IOException {
+        DemoData gen = new DemoData(seed + 1, 0.05);
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader("sourceRecordId", "salutation", "title",
+                "givenName", "familyName", "organisation", "jobTitle", "email", "phone", "street", "houseNumber",
+                "postcode", "city", "country", "birthDate", "language", "tags", "notes").get();
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+                CSVPrinter p = new CSVPrinter(w, format)) {
+            for (int i = 0; i < n; i++) {
+                NewPerson np = gen.next();
+                PersonData d = np.data();
+                PostalAddress a = d.addresses().isEmpty() ? null : d.addresses().get(0);
+                p.printRecord("K-" + (100000 + i), d.salutation(), d.title(), d.givenName(), d.familyName(),
+                        d.organisation(), d.jobTitle(),
+                        d.emails().stream().map(EmailAddress::address).findFirst().orElse(null),
+                        d.phones().stream().map(PhoneNumber::raw).findFirst().orElse(null),
+                        a == null ? null : a.street(), a == null ? null : a.houseNumber(),
+                        a == null ? null : a.postcode(), a == null ? null : a.city(), a == null ? null : a.country(),
+                        d.birthDate(), d.language(), String.join(";", d.tags()), d.notes());
+            }
+        }
+    }
+
+    private void figure(String name, double value, String unit) {
+        out.println(name + " " + String.format(Locale.ROOT, value < 10 ? "%.2f" : "%.1f", value) + " " + unit);
+        out.flush();
+    }
+
+    private void figure(String name, long value, String unit) {
+        out.println(name + " " + value + " " + unit);
+        out.flush();
+    }
+
+    private static double percentile(double[] sorted, double p) {
+        int i = (int) Math.ceil(p * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+    }
+
+    private static double millis(long nanos) {
+        return nanos / 1e6;
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /** Samples used heap every 20 ms; also takes the pools' own peaks into account. */
+    static final class HeapSampler {
+        private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        private final AtomicLong peak = new AtomicLong();
+        private final AtomicLong peakLive = new AtomicLong();
+        private volatile boolean running;
+        private Thread thread;
+
+        void start() {
+            for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                pool.resetPeakUsage();
+            }
+            running = true;
+            thread = new Thread(() -> {
+                while (running) {
+                    peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                    peakLive.accumulateAndGet(liveAfterGc(), Math::max);
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "bench-heap-sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void stop() {
+            running = false;
+            if (thread != null) {
+                thread.interrupt();
+            }
+            peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+        }
+
+        long peakBytes() {
+            return peak.get();
+        }
+
+        /** The most heap still in use right after a collection: what the work really needs. */
+        long peakLiveBytes() {
+            return peakLive.get();
+        }
+
+        private static long liveAfterGc() {
+            long sum = 0;
+            for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getCollectionUsage() != null) {
+                    sum += pool.getCollectionUsage().getUsed();
+                }
+            }
+            return sum;
+        }
+    }
+
+    /** {@code java -Xmx512m -cp ... de.kontor.bench.Bench [contacts] [workDir]} */
+    public static void main(String[] args) throws IOException {
+        // Standalone run: keep stdout to the figures (the CLI's root command configures logging itself).
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
+        if (org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
+                instanceof ch.qos.logback.classic.Logger root) {
+            root.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        Path dir = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("kontor-bench");
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        new Bench(n, 42, KdfParams.DEFAULT, out).run(dir);
+    }
+}

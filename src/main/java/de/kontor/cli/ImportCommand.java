@@ -1,0 +1,121 @@
+package de.kontor.cli;
+
+import de.kontor.app.Workspace;
+import de.kontor.domain.KontorException;
+import de.kontor.exchange.CsvImport;
+import de.kontor.exchange.ImportOptions;
+import de.kontor.exchange.ImportRefusedException;
+import de.kontor.exchange.ImportResult;
+import de.kontor.exchange.LineProblem;
+import de.kontor.i18n.Messages;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code kontor import csv FILE [--map COLUMN=field,...] [--delimiter C] [--encoding E]
+ * [--date-format PATTERN] [--skip-invalid] [--dry-run]}. Prints {@code imported N, skipped M}
+ * (a fixed, untranslated line for scripts), then the ignored columns and skipped lines. A
+ * refused file gives one line per problem on stderr and exit code 1; nothing is written.
+ */
+@Command(name = "import", description = "Import people from a file (all or nothing).")
+public final class ImportCommand implements Callable<Integer> {
+    private final WorkspaceProvider workspaces;
+    private final Messages messages;
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    @Spec
+    CommandSpec spec;
+
+    public ImportCommand(WorkspaceProvider workspaces, Messages messages, PrintWriter out, PrintWriter err) {
+        this.workspaces = workspaces;
+        this.messages = messages;
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), messages.get("import.subcommand"));
+    }
+
+    @Command(name = "csv", description = "Import people from a CSV file (UTF-8 unless --encoding).")
+    int csv(
+            @Parameters(paramLabel = "FILE", description = "The CSV file; the first line names the columns.") Path file,
+            @Option(names = "--map", split = ",", paramLabel = "COLUMN=field",
+                    description = "Which column holds which field, e.g. Mail=email,Kdnr=sourceRecordId.")
+            LinkedHashMap<String, String> map,
+            @Option(names = "--delimiter", paramLabel = "C", description = "Column delimiter (default: detect , or ;).")
+            String delimiter,
+            @Option(names = "--encoding", paramLabel = "E", defaultValue = "UTF-8",
+                    description = "Text encoding (default UTF-8), e.g. windows-1252.") String encoding,
+            @Option(names = "--date-format", paramLabel = "PATTERN",
+                    description = "Date pattern (default yyyy-MM-dd or dd.MM.yyyy).") String datePattern,
+            @Option(names = "--skip-invalid", description = "Skip and list bad lines instead of refusing the file.")
+            boolean skipInvalid,
+            @Option(names = "--dry-run", description = "Check and report only; write nothing.") boolean dryRun) {
+        try {
+            ImportOptions options = new ImportOptions(map == null ? Map.of() : map, delimiter(delimiter),
+                    charset(encoding), datePattern, skipInvalid, dryRun);
+            Workspace w = workspaces.workspace();
+            ImportResult r = new CsvImport(w.contacts()).run(w.principal(), file, options);
+            // A dry run imports nothing; what it would import follows on the next line.
+            out.println("imported " + (r.dryRun() ? 0 : r.imported()) + ", skipped " + r.skippedLines());
+            if (r.dryRun()) {
+                out.println(messages.get("import.dryRun", r.imported()));
+            }
+            if (!r.ignoredColumns().isEmpty()) {
+                out.println(messages.get("import.ignoredColumns", String.join(", ", r.ignoredColumns())));
+            }
+            for (LineProblem p : r.skipped()) {
+                out.println(messages.get("import.skipped", CliText.problem(messages, p)));
+            }
+            out.flush();
+            return 0;
+        } catch (ImportRefusedException e) {
+            for (LineProblem p : e.problems()) {
+                err.println(CliText.problem(messages, p));
+            }
+            err.println(messages.describe(e));
+            err.flush();
+            return 1;
+        } catch (KontorException e) {
+            err.println(messages.describe(e));
+            err.flush();
+            return 1;
+        }
+    }
+
+    private static Character delimiter(String d) {
+        if (d == null) {
+            return null;
+        }
+        if (d.equals("\\t") || d.equalsIgnoreCase("tab")) {
+            return '\t';
+        }
+        if (d.length() != 1) {
+            throw new KontorException("import.delimiter", d);
+        }
+        return d.charAt(0);
+    }
+
+    private static Charset charset(String name) {
+        try {
+            return Charset.forName(name);
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw new KontorException("import.encodingUnknown", name);
+        }
+    }
+}
