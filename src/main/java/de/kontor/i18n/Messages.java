@@ -50,7 +50,7 @@ public final class Messages {
         Object[] shown = args.clone();
         for (int i = 0; i < shown.length; i++) {
             // Record ids are longs: shown as typed ("4711"), never grouped ("4,711").
-            if (shown[i] instanceof Long id) {
+            if (shown[i] instanceof Long id && !pattern.contains("{" + i + ",")) {
                 shown[i] = Long.toString(id);
             }
         }
