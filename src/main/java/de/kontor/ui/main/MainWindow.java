@@ -14,6 +14,10 @@ import de.kontor.ui.contacts.PersonDetailViewModel;
 import de.kontor.ui.contacts.PersonFormViewModel;
 import de.kontor.ui.dashboard.DashboardView;
 import de.kontor.ui.dashboard.DashboardViewModel;
+import de.kontor.ui.erasure.PersonErasureViewModel;
+import de.kontor.ui.retention.DueSummaryViewModel;
+import de.kontor.ui.retention.RetentionView;
+import de.kontor.ui.retention.RetentionViewModel;
 import de.kontor.ui.lists.ListsView;
 import de.kontor.ui.lists.ListsViewModel;
 import de.kontor.ui.organisations.OrganisationFormViewModel;
@@ -110,8 +114,9 @@ public final class MainWindow {
             brand.setPadding(new Insets(0, 0, 12, 8));
             side.getChildren().add(brand);
             side.getChildren().add(navButton("dashboard", Feather.HOME, () -> new DashboardView(
-                    new DashboardViewModel(workspace.dashboard(), workspace.purposes(), me, runner, text), text,
-                    this::openPerson).root()));
+                    new DashboardViewModel(workspace.dashboard(), workspace.purposes(), me, runner, text),
+                    new DueSummaryViewModel(workspace.retention(), me, runner, text), text,
+                    this::openPerson, () -> select("retention")).root()));
             side.getChildren().add(navButton("contacts", Feather.USERS, () -> contactsView().root()));
             side.getChildren().add(navButton("organisations", Feather.BRIEFCASE, () -> new OrganisationsView(
                     new OrganisationsViewModel(workspace.organisations(), workspace.contacts(), me, runner, text),
@@ -119,6 +124,8 @@ public final class MainWindow {
             side.getChildren().add(navButton("lists", Feather.MAIL, () -> listsView().root()));
             side.getChildren().add(navButton("purposes", Feather.TARGET, () -> new PurposesView(
                     new PurposesViewModel(workspace.purposes(), me, runner, text), text).root()));
+            side.getChildren().add(navButton("retention", "ui.retention.nav", Feather.ARCHIVE, () -> new RetentionView(
+                    new RetentionViewModel(workspace.retention(), workspace.contacts(), me, runner, text), text).root()));
             side.getChildren().add(navButton("audit", Feather.SHIELD, () -> new AuditView(
                     new AuditViewModel(workspace.audit(), me, runner, text), text).root()));
             side.getChildren().add(navButton("settings", Feather.SETTINGS, () -> new SettingsView(
@@ -142,7 +149,11 @@ public final class MainWindow {
         }
 
         private ToggleButton navButton(String id, Feather icon, Supplier<Parent> screen) {
-            ToggleButton b = new ToggleButton(text.get("ui.nav." + id), Views.icon(icon));
+            return navButton(id, "ui.nav." + id, icon, screen);
+        }
+
+        private ToggleButton navButton(String id, String labelKey, Feather icon, Supplier<Parent> screen) {
+            ToggleButton b = new ToggleButton(text.get(labelKey), Views.icon(icon));
             b.setId("nav-" + id);
             b.setToggleGroup(nav);
             b.setMaxWidth(Double.MAX_VALUE);
@@ -168,8 +179,10 @@ public final class MainWindow {
                         new PersonDetailViewModel(workspace.contacts(), workspace.activities(), workspace.audit(), me,
                                 runner, text),
                         new PrivacyViewModel(workspace.consents(), workspace.purposes(), me, runner, text),
-                        () -> new PersonFormViewModel(workspace.contacts(), workspace.organisations(), me, runner,
-                                text), text);
+                        new PersonErasureViewModel(workspace.erasure(), workspace.restrictions(), workspace.retention(),
+                                me, runner, text),
+                        () -> new PersonFormViewModel(workspace.contacts(), workspace.organisations(),
+                                workspace.suppression(), me, runner, text), text);
             } else {
                 contacts.refresh();
             }
