@@ -28,6 +28,16 @@ import de.kontor.ui.organisations.OrganisationsView;
 import de.kontor.ui.organisations.OrganisationsViewModel;
 import de.kontor.ui.settings.PrivacySettingsViewModel;
 import de.kontor.ui.settings.SettingsView;
+import de.kontor.ui.settings.SuppressionViewModel;
+import de.kontor.ui.backup.AutoBackup;
+import de.kontor.ui.backup.BackupViewModel;
+import de.kontor.ui.backup.WorkspaceSwitch;
+import de.kontor.app.Backups;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
 import de.kontor.ui.settings.SettingsViewModel;
 import de.kontor.ui.settings.UiSettings;
 import de.kontor.ui.task.TaskRunner;
@@ -60,16 +70,64 @@ public final class MainWindow {
     private static final KeyCombination NEW = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
 
-    private final Workspace workspace;
+    private Workspace workspace;
     private final TaskRunner runner;
     private final UiSettings settings;
+    private final Backups backups = new Backups();
+    private final WorkspaceSwitch workspaces;
+    private final AutoBackup autoBackup;
+    private Timeline backupTimer;
     private Scene scene;
     private Screens screens;
 
     public MainWindow(Workspace workspace, TaskRunner runner, UiSettings settings) {
+        this(workspace, runner, settings, Workspace.Options.defaults());
+    }
+
+    /** {@code options}: how to open the database again after a restore. */
+    public MainWindow(Workspace workspace, TaskRunner runner, UiSettings settings, Workspace.Options options) {
         this.workspace = workspace;
         this.runner = runner;
         this.settings = settings;
+        this.workspaces = new WorkspaceSwitch(workspace, options, backups);
+        this.autoBackup = new AutoBackup(backups, workspaces::current, settings::backupGenerations, options.clock());
+    }
+
+    /** The workspace in use (another one after a restore). */
+    public Workspace workspace() {
+        return workspaces.current();
+    }
+
+    /** The daily automatic backup: checked now and every hour, in the background. */
+    public void startAutoBackups() {
+        Runnable check = () -> runner.run(autoBackup::runIfDue, p -> { }, t -> { });
+        check.run();
+        backupTimer = new Timeline(new KeyFrame(javafx.util.Duration.millis(AutoBackup.CHECK_EVERY.toMillis()),
+                e -> check.run()));
+        backupTimer.setCycleCount(Animation.INDEFINITE);
+        backupTimer.play();
+    }
+
+    /** The backup on exit (when the main window closes); failures must not stop the exit. */
+    public void backupOnExit() {
+        if (backupTimer != null) {
+            backupTimer.stop();
+        }
+        try {
+            autoBackup.runNow();
+        } catch (RuntimeException e) {
+            System.err.println("Kontor: backup on exit failed: " + e.getMessage());
+        }
+    }
+
+    /** After a restore attempt: the window shows the workspace now in use and says what happened. */
+    private void restoreFinished(String message, boolean ok) {
+        workspace = workspaces.current();
+        rebuild();
+        Alert a = new Alert(ok ? Alert.AlertType.INFORMATION : Alert.AlertType.ERROR, message, ButtonType.OK);
+        a.setHeaderText(null);
+        a.initOwner(scene.getWindow());
+        a.show();
     }
 
     /** Puts the window into {@code stage} and shows it. */
@@ -131,6 +189,19 @@ public final class MainWindow {
             side.getChildren().add(navButton("settings", Feather.SETTINGS, () -> new SettingsView(
                     new SettingsViewModel(settings, l -> rebuild(), Themes::apply),
                     new PrivacySettingsViewModel(workspace.confirmationMail(), workspace.consents(), me, runner, text),
+                    new BackupViewModel(workspaces, backups, autoBackup, settings, runner, text,
+                            new BackupViewModel.RestoreListener() {
+                                @Override
+                                public void restored(int reErased) {
+                                    restoreFinished(text.get("ui.backup.restored", reErased), true);
+                                }
+
+                                @Override
+                                public void failed(String message) {
+                                    restoreFinished(message, false);
+                                }
+                            }),
+                    new SuppressionViewModel(workspace.suppression(), me, runner, text),
                     text).root()));
             Region gap = new Region();
             VBox.setVgrow(gap, Priority.ALWAYS);
