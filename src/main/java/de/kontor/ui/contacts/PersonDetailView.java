@@ -83,19 +83,23 @@ public final class PersonDetailView {
         Label error = Views.errorLabel("detailError");
         error.textProperty().bind(vm.errorProperty());
         Node actions = null;
+        Node category = null;
         if (erasure != null) {
             badge.visibleProperty().bind(erasure.restrictedProperty());
             badge.managedProperty().bind(erasure.restrictedProperty());
             edit.disableProperty().bind(erasure.restrictedProperty());
             delete.disableProperty().bind(erasure.restrictedProperty());
-            actions = new ErasureActions(erasure, text, () -> {
+            ErasureActions privacyActions = new ErasureActions(erasure, text, () -> {
                 vm.load(null);
                 onDeleted.run();
-            }, onDeleted).root();
+            }, onDeleted);
+            header.getChildren().add(privacyActions.header());
+            actions = privacyActions.root();
+            category = privacyActions.category();
         }
 
         TabPane tabs = new TabPane(
-                tab(text.get("ui.detail.details"), scroll(details)),
+                tab(text.get("ui.detail.details"), scroll(category == null ? details : new VBox(category, details))),
                 tab(text.get("ui.detail.activities"), activities()),
                 tab(text.get("ui.privacy.tab"), new PrivacyView(privacy, text).root()),
                 tab(text.get("ui.detail.history"), history()));

@@ -65,10 +65,8 @@ public final class PersonFormViewModel {
     private final StringProperty language = new SimpleStringProperty("");
     private final StringProperty organisation = new SimpleStringProperty("");
     private final StringProperty jobTitle = new SimpleStringProperty("");
-    private final ObservableList<ContactRow> emails = FXCollections.observableArrayList(
-            r -> new javafx.beans.Observable[] {r.valueProperty()});
-    private final ObservableList<ContactRow> phones = FXCollections.observableArrayList(
-            r -> new javafx.beans.Observable[] {r.valueProperty()});
+    private final ObservableList<ContactRow> emails = FXCollections.observableArrayList();
+    private final ObservableList<ContactRow> phones = FXCollections.observableArrayList();
     private final ObservableList<AddressRow> addresses = FXCollections.observableArrayList();
     private final StringProperty tags = new SimpleStringProperty("");
     private final StringProperty notes = new SimpleStringProperty("");
@@ -105,9 +103,21 @@ public final class PersonFormViewModel {
             givenName.addListener(changed);
             familyName.addListener(changed);
             birthDate.addListener(changed);
-            emails.addListener(changed);
-            phones.addListener(changed);
+            watchRows(emails, changed);
+            watchRows(phones, changed);
         }
+    }
+
+    /** Listens to every row's value (rows come and go; the view rebuilds only on list changes). */
+    private static void watchRows(ObservableList<ContactRow> rows, javafx.beans.InvalidationListener changed) {
+        rows.forEach(r -> r.valueProperty().addListener(changed));
+        rows.addListener((javafx.collections.ListChangeListener<ContactRow>) c -> {
+            while (c.next()) {
+                c.getRemoved().forEach(r -> r.valueProperty().removeListener(changed));
+                c.getAddedSubList().forEach(r -> r.valueProperty().addListener(changed));
+            }
+            changed.invalidated(rows);
+        });
     }
 
     /** Checks the typed identifiers against the suppression list now (normally debounced). */

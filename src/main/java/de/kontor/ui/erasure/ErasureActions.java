@@ -19,6 +19,9 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -39,6 +42,8 @@ public final class ErasureActions {
     private final Runnable onGone;
     private final Runnable onChanged;
     private final VBox root;
+    private final HBox header;
+    private final HBox categoryRow;
 
     /**
      * {@code onGone}: the person was erased or anonymised (the detail clears, the list reloads);
@@ -49,36 +54,33 @@ public final class ErasureActions {
         this.text = text;
         this.onGone = onGone;
         this.onChanged = onChanged;
-        Button erase = new Button(text.get("ui.erasure.erase"), Views.icon(Feather.TRASH));
+        MenuItem erase = new MenuItem(text.get("ui.erasure.erase"), Views.icon(Feather.TRASH));
         erase.setId("detailErase");
-        erase.getStyleClass().add(Styles.DANGER);
         erase.setOnAction(e -> confirmErase());
-        Button anonymise = new Button(text.get("ui.erasure.anonymise"), Views.icon(Feather.EYE_OFF));
+        MenuItem anonymise = new MenuItem(text.get("ui.erasure.anonymise"), Views.icon(Feather.EYE_OFF));
         anonymise.setId("detailAnonymise");
         anonymise.setOnAction(e -> confirmAnonymise());
-        Button restrict = new Button(text.get("ui.restriction.restrict"), Views.icon(Feather.LOCK));
+        MenuItem restrict = new MenuItem(text.get("ui.restriction.restrict"), Views.icon(Feather.LOCK));
         restrict.setId("detailRestrict");
         restrict.setOnAction(e -> restrictDialog());
-        Button lift = new Button(text.get("ui.restriction.lift"), Views.icon(Feather.UNLOCK));
+        restrict.visibleProperty().bind(vm.restrictedProperty().not());
+        MenuItem lift = new MenuItem(text.get("ui.restriction.lift"), Views.icon(Feather.UNLOCK));
         lift.setId("detailLift");
         lift.setOnAction(e -> liftDialog());
         lift.visibleProperty().bind(vm.restrictedProperty());
-        lift.managedProperty().bind(vm.restrictedProperty());
         lift.disableProperty().bind(vm.liftableProperty().not());
-        restrict.visibleProperty().bind(vm.restrictedProperty().not());
-        restrict.managedProperty().bind(vm.restrictedProperty().not());
-        erase.disableProperty().bind(vm.workingProperty());
-        anonymise.disableProperty().bind(vm.workingProperty());
+        MenuButton menu = new MenuButton(text.get("ui.erasure.actions"), Views.icon(Feather.SHIELD), restrict, lift,
+                new SeparatorMenuItem(), anonymise, erase);
+        menu.setId("detailPrivacyActions");
+        menu.disableProperty().bind(vm.workingProperty().or(vm.personIdProperty().isNull()));
         ProgressIndicator progress = new ProgressIndicator();
         progress.setId("erasureProgress");
         progress.setPrefSize(20, 20);
         progress.visibleProperty().bind(vm.workingProperty());
         progress.managedProperty().bind(vm.workingProperty());
-        Label working = new Label(text.get("ui.erasure.working"));
-        working.visibleProperty().bind(vm.workingProperty());
-        working.managedProperty().bind(vm.workingProperty());
-        HBox actions = new HBox(8, erase, anonymise, restrict, lift, progress, working);
-        actions.setAlignment(Pos.CENTER_LEFT);
+        progress.setTooltip(new javafx.scene.control.Tooltip(text.get("ui.erasure.working")));
+        header = new HBox(6, progress, menu);
+        header.setAlignment(Pos.CENTER_LEFT);
 
         Label restriction = new Label();
         restriction.setId("restrictionInfo");
@@ -110,9 +112,10 @@ public final class ErasureActions {
         Button saveCategory = new Button(text.get("ui.retention.saveCategory"));
         saveCategory.setId("personCategorySave");
         saveCategory.setOnAction(e -> vm.saveCategory());
-        HBox categoryRow = new HBox(8, new Label(text.get("ui.retention.personCategory")), category,
+        categoryRow = new HBox(8, new Label(text.get("ui.retention.personCategory")), category,
                 new Label(text.get("ui.retention.relationshipEnded")), ended, saveCategory);
         categoryRow.setAlignment(Pos.CENTER_LEFT);
+        categoryRow.setPadding(new Insets(12, 12, 0, 12));
         categoryRow.disableProperty().bind(vm.restrictedProperty());
 
         Label error = Views.errorLabel("erasureError");
@@ -121,9 +124,11 @@ public final class ErasureActions {
         message.setId("erasureMessage");
         message.getStyleClass().add(Styles.SUCCESS);
         message.textProperty().bind(vm.messageProperty());
+        message.setWrapText(true);
         message.managedProperty().bind(vm.messageProperty().isNotEmpty());
-        root = new VBox(6, restriction, actions, categoryRow, error, message);
-        root.setPadding(new Insets(0, 12, 8, 12));
+        message.visibleProperty().bind(vm.messageProperty().isNotEmpty());
+        root = new VBox(4, restriction, error, message);
+        root.setPadding(new Insets(0, 12, 0, 12));
     }
 
     private void confirmErase() {
@@ -226,7 +231,18 @@ public final class ErasureActions {
         }
     }
 
+    /** Restriction, error and message lines under the header (take no space while empty). */
     public Node root() {
         return root;
+    }
+
+    /** The privacy actions menu for the header row. */
+    public Node header() {
+        return header;
+    }
+
+    /** The data category and end of relationship, for the details tab. */
+    public Node category() {
+        return categoryRow;
     }
 }

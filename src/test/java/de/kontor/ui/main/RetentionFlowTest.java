@@ -102,7 +102,8 @@ class RetentionFlowTest {
         Label name = robot.lookup("#detailName").queryAs(Label.class);
         waitUntil(() -> name.getText().equals("Maria Müller"));
 
-        robot.clickOn("#detailErase");
+        robot.clickOn("#detailPrivacyActions");
+        robot.clickOn("Erase…");
         waitUntil(() -> robot.lookup("#erasureConfirm").tryQuery().isPresent());
         robot.clickOn("#erasureConfirm");
         waitUntil(() -> robot.lookup("#erasureResult").tryQuery().isPresent());
