@@ -116,6 +116,12 @@ public final class RetentionService {
         });
     }
 
+    /** The person's data category and when the relationship ended (null while it lasts). */
+    public java.util.Optional<de.kontor.domain.retention.RetentionFacts.PersonFact> personFact(Principal by,
+            long personId) {
+        return db.read(tx -> retention.personFact(tx, personId, clock.getZone()));
+    }
+
     /** The deletion concept as PDF/A for the data-protection file. */
     public byte[] conceptPdf(Principal by, Locale locale) {
         return new de.kontor.report.DeletionConceptPdf().render(rules(by), by.displayName(), clock.instant(),

@@ -30,7 +30,7 @@ public class KontorApplication extends Application {
 
     private final Workspace.Options options;
     private FxTaskRunner runner;
-    private Workspace workspace;
+    private MainWindow window;
 
     public KontorApplication() {
         this(Workspace.Options.defaults());
@@ -87,21 +87,23 @@ public class KontorApplication extends Application {
     }
 
     private void opened(Stage stage, Workspace w, UiSettings settings) {
-        this.workspace = w;
         runner.run(() -> {
             w.contacts().ensureIndex();
             return null;
         }, none -> { }, t -> { });
         // Once per login: stale double opt-ins and consents past their expiry date become expired.
         runner.run(() -> w.consents().expireDue(w.principal()), n -> { }, t -> { });
-        new MainWindow(w, runner, settings).show(stage);
+        window = new MainWindow(w, runner, settings, options);
+        window.show(stage);
+        window.startAutoBackups();
         stage.centerOnScreen();
     }
 
     @Override
     public void stop() {
-        if (workspace != null) {
-            workspace.close();
+        if (window != null) {
+            window.backupOnExit();
+            window.workspace().close();
         }
         if (runner != null) {
             runner.close();

@@ -5,6 +5,7 @@ import de.kontor.domain.Person;
 import de.kontor.domain.PersonSummary;
 import de.kontor.ui.UiText;
 import de.kontor.ui.Views;
+import de.kontor.ui.erasure.PersonErasureViewModel;
 import de.kontor.ui.privacy.PrivacyViewModel;
 import java.util.function.Supplier;
 import javafx.application.Platform;
@@ -14,7 +15,9 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import org.controlsfx.control.ToggleSwitch;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -39,6 +42,12 @@ public final class ContactsView {
 
     public ContactsView(ContactListViewModel list, PersonDetailViewModel detail, PrivacyViewModel privacy,
             Supplier<PersonFormViewModel> forms, UiText text) {
+        this(list, detail, privacy, null, forms, text);
+    }
+
+    /** With the privacy actions in the detail (erase, anonymise, restrict). */
+    public ContactsView(ContactListViewModel list, PersonDetailViewModel detail, PrivacyViewModel privacy,
+            PersonErasureViewModel erasure, Supplier<PersonFormViewModel> forms, UiText text) {
         this.list = list;
         this.detail = detail;
         this.forms = forms;
@@ -55,12 +64,15 @@ public final class ContactsView {
         add.setId("newPerson");
         add.getStyleClass().add(Styles.ACCENT);
         add.setOnAction(e -> newPerson());
-        HBox bar = new HBox(8, Views.icon(Feather.SEARCH), search, status, add);
+        ToggleSwitch showRestricted = new ToggleSwitch(text.get("ui.restriction.show"));
+        showRestricted.setId("showRestricted");
+        showRestricted.selectedProperty().bindBidirectional(list.includeRestrictedProperty());
+        HBox bar = new HBox(8, Views.icon(Feather.SEARCH), search, showRestricted, status, add);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 12, 8, 12));
 
         table = table();
-        detailView = new PersonDetailView(detail, privacy, text, this::edit, list::search).root();
+        detailView = new PersonDetailView(detail, privacy, erasure, text, this::edit, list::search).root();
         right.getChildren().setAll(detailView);
         SplitPane split = new SplitPane(table, right);
         split.setDividerPositions(0.45);
@@ -74,6 +86,12 @@ public final class ContactsView {
         t.setId("contactsTable");
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         t.setPlaceholder(new Label(text.get("ui.contacts.empty")));
+        TableColumn<PersonSummary, String> mark = Views.column("",
+                p -> list.restricted().contains(p.id()) ? text.get("ui.restriction.marker") : "");
+        mark.setId("restrictedColumn");
+        mark.setMaxWidth(90);
+        mark.setStyle("-fx-text-fill: -color-warning-fg;");
+        t.getColumns().add(mark);
         t.getColumns().add(Views.column(text.get("ui.contacts.name"), PersonSummary::sortName));
         t.getColumns().add(Views.column(text.get("ui.field.email"), p -> nn(p.email())));
         t.getColumns().add(Views.column(text.get("ui.field.phone"), p -> nn(p.phone())));

@@ -13,6 +13,8 @@ import de.kontor.domain.audit.AuditEntry;
 import de.kontor.ui.EnumConverter;
 import de.kontor.ui.UiText;
 import de.kontor.ui.Views;
+import de.kontor.ui.erasure.ErasureActions;
+import de.kontor.ui.erasure.PersonErasureViewModel;
 import de.kontor.ui.privacy.PrivacyView;
 import de.kontor.ui.privacy.PrivacyViewModel;
 import java.util.function.Consumer;
@@ -50,6 +52,12 @@ public final class PersonDetailView {
 
     public PersonDetailView(PersonDetailViewModel vm, PrivacyViewModel privacy, UiText text, Consumer<Person> onEdit,
             Runnable onDeleted) {
+        this(vm, privacy, null, text, onEdit, onDeleted);
+    }
+
+    /** With the privacy actions (erase, anonymise, restrict) when {@code erasure} is given. */
+    public PersonDetailView(PersonDetailViewModel vm, PrivacyViewModel privacy, PersonErasureViewModel erasure,
+            UiText text, Consumer<Person> onEdit, Runnable onDeleted) {
         this.vm = vm;
         this.text = text;
         root.setId("personDetail");
@@ -64,23 +72,51 @@ public final class PersonDetailView {
         delete.setOnAction(e -> confirmDelete(onDeleted));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox header = new HBox(8, name, gap, edit, delete);
+        Label badge = new Label(text.get("ui.restriction.badge"), Views.icon(Feather.LOCK));
+        badge.setId("restrictedBadge");
+        badge.getStyleClass().addAll(Styles.WARNING, Styles.TEXT_BOLD);
+        badge.setVisible(false);
+        badge.setManaged(false);
+        HBox header = new HBox(8, name, badge, gap, edit, delete);
+        header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         header.setPadding(new Insets(12));
         Label error = Views.errorLabel("detailError");
         error.textProperty().bind(vm.errorProperty());
+        Node actions = null;
+        Node category = null;
+        if (erasure != null) {
+            badge.visibleProperty().bind(erasure.restrictedProperty());
+            badge.managedProperty().bind(erasure.restrictedProperty());
+            edit.disableProperty().bind(erasure.restrictedProperty());
+            delete.disableProperty().bind(erasure.restrictedProperty());
+            ErasureActions privacyActions = new ErasureActions(erasure, text, () -> {
+                vm.load(null);
+                onDeleted.run();
+            }, onDeleted);
+            header.getChildren().add(privacyActions.header());
+            actions = privacyActions.root();
+            category = privacyActions.category();
+        }
 
         TabPane tabs = new TabPane(
-                tab(text.get("ui.detail.details"), scroll(details)),
+                tab(text.get("ui.detail.details"), scroll(category == null ? details : new VBox(category, details))),
                 tab(text.get("ui.detail.activities"), activities()),
                 tab(text.get("ui.privacy.tab"), new PrivacyView(privacy, text).root()),
                 tab(text.get("ui.detail.history"), history()));
-        root.setTop(new VBox(header, error));
+        VBox top = new VBox(header, error);
+        if (actions != null) {
+            top.getChildren().add(actions);
+        }
+        root.setTop(top);
         root.setCenter(tabs);
         root.disableProperty().bind(vm.personProperty().isNull());
         vm.personProperty().addListener((o, a, p) -> {
             name.setText(p == null ? "" : p.displayName());
             showDetails(p);
             privacy.load(p == null ? null : p.id());
+            if (erasure != null) {
+                erasure.load(p == null ? null : p.id());
+            }
         });
     }
 

@@ -139,7 +139,10 @@ public final class PersonFormView {
         Button cancel = new Button(text.get("ui.form.cancel"));
         cancel.setId("formCancel");
         cancel.setOnAction(e -> onCancel.run());
-        VBox box = new VBox(8, summary, new HBox(8, save, cancel, reload));
+        Label blocked = Views.errorLabel("formBlocked");
+        blocked.setGraphic(Views.icon(Feather.SLASH));
+        blocked.textProperty().bind(vm.blockedProperty());
+        VBox box = new VBox(8, blocked, summary, new HBox(8, save, cancel, reload));
         box.setPadding(new Insets(12));
         return box;
     }

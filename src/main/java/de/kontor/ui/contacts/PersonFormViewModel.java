@@ -11,6 +11,7 @@ import de.kontor.domain.ProvenanceInput;
 import de.kontor.domain.SourceKind;
 import de.kontor.domain.StaleDataException;
 import de.kontor.domain.ValidationException;
+import de.kontor.privacy.SuppressionService;
 import de.kontor.service.ContactService;
 import de.kontor.service.OrganisationService;
 import de.kontor.service.SearchIndex;
@@ -44,7 +45,12 @@ public final class PersonFormViewModel {
     private static final Set<String> ADDRESS_FIELDS = Set.of("street", "houseNumber", "addressLine2", "postcode",
             "city", "region", "country");
 
+    public static final java.time.Duration BLOCK_CHECK_DELAY = java.time.Duration.ofMillis(300);
+    private static final de.kontor.domain.ContactRules RULES = new de.kontor.domain.ContactRules();
     private final ContactService contacts;
+    private final SuppressionService suppression;
+    private final ReadOnlyStringWrapper blocked = new ReadOnlyStringWrapper("");
+    private long blockGeneration;
     private final OrganisationService organisations;
     private volatile List<String> organisationNames = List.of();
     private final Principal principal;
@@ -75,12 +81,72 @@ public final class PersonFormViewModel {
 
     public PersonFormViewModel(ContactService contacts, OrganisationService organisations, Principal principal,
             TaskRunner runner, UiText text) {
+        this(contacts, organisations, null, principal, runner, text);
+    }
+
+    /**
+     * With the live re-entry check: while e-mail, phone or name and birth date are typed, the
+     * form says at once when the person is blocked (debounced, in the background).
+     */
+    public PersonFormViewModel(ContactService contacts, OrganisationService organisations,
+            SuppressionService suppression, Principal principal, TaskRunner runner, UiText text) {
         this.contacts = contacts;
         this.organisations = organisations;
+        this.suppression = suppression;
         this.principal = principal;
         this.runner = runner;
         this.text = text;
         startNew();
+        if (suppression != null) {
+            Runnable soon = runner.debounced(this::checkBlocked, BLOCK_CHECK_DELAY);
+            javafx.beans.InvalidationListener changed = o -> soon.run();
+            givenName.addListener(changed);
+            familyName.addListener(changed);
+            birthDate.addListener(changed);
+            watchRows(emails, changed);
+            watchRows(phones, changed);
+        }
+    }
+
+    /** Listens to every row's value (rows come and go; the view rebuilds only on list changes). */
+    private static void watchRows(ObservableList<ContactRow> rows, javafx.beans.InvalidationListener changed) {
+        rows.forEach(r -> r.valueProperty().addListener(changed));
+        rows.addListener((javafx.collections.ListChangeListener<ContactRow>) c -> {
+            while (c.next()) {
+                c.getRemoved().forEach(r -> r.valueProperty().removeListener(changed));
+                c.getAddedSubList().forEach(r -> r.valueProperty().addListener(changed));
+            }
+            changed.invalidated(rows);
+        });
+    }
+
+    /** Checks the typed identifiers against the suppression list now (normally debounced). */
+    public void checkBlocked() {
+        if (suppression == null) {
+            return;
+        }
+        long mine = ++blockGeneration;
+        PersonData typed = data();
+        runner.run(() -> suppression.isBlocked(RULES.normalise(typed)), isBlocked -> {
+            if (mine == blockGeneration) {
+                blocked.set(isBlocked ? text.get("ui.erasure.blocked") : "");
+            }
+        }, t -> { });
+    }
+
+    /** Non-empty while the typed person matches the suppression list (erased or objected). */
+    public ReadOnlyStringProperty blockedProperty() {
+        return blocked.getReadOnlyProperty();
+    }
+
+    private PersonData data() {
+        return new PersonData(salutation.get(), title.get(), givenName.get(), familyName.get(),
+                birthDate.get(), language.get(), organisation.get(), jobTitle.get(),
+                emails.stream().filter(r -> !r.isBlank())
+                        .map(r -> new EmailAddress(r.kindProperty().get(), r.valueProperty().get())).toList(),
+                phones.stream().filter(r -> !r.isBlank())
+                        .map(r -> PhoneNumber.of(r.kindProperty().get(), r.valueProperty().get())).toList(),
+                List.of(), List.of(), null);
     }
 
     /** Empty form for a new person, entered by hand. */

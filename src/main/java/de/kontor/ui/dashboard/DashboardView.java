@@ -5,6 +5,7 @@ import de.kontor.domain.privacy.ConsentStatus;
 import de.kontor.privacy.DashboardService;
 import de.kontor.ui.UiText;
 import de.kontor.ui.Views;
+import de.kontor.ui.retention.DueSummaryViewModel;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -41,6 +42,12 @@ public final class DashboardView {
     private final StackedBarChart<String, Number> chart;
 
     public DashboardView(DashboardViewModel vm, UiText text, LongConsumer openPerson) {
+        this(vm, null, text, openPerson, null);
+    }
+
+    /** With the "due for deletion" card, which opens the deletion concept screen. */
+    public DashboardView(DashboardViewModel vm, DueSummaryViewModel due, UiText text, LongConsumer openPerson,
+            Runnable openRetention) {
         this.vm = vm;
         this.text = text;
         this.openPerson = openPerson;
@@ -67,6 +74,10 @@ public final class DashboardView {
         cards.add(card("dashPending", text.get("ui.dashboard.pending"), Feather.CLOCK, vm.pending()), 0, 1);
         cards.add(card("dashInformation", text.get("ui.dashboard.informationDue"), Feather.INFO,
                 vm.informationDue()), 1, 1);
+        if (due != null) {
+            cards.add(dueCard(due, openRetention), 0, 2, 2, 1);
+            due.load();
+        }
 
         CategoryAxis x = new CategoryAxis();
         NumberAxis y = new NumberAxis();
@@ -136,6 +147,31 @@ public final class DashboardView {
         }
         ((CategoryAxis) chart.getXAxis()).getCategories().setAll(purposes);
         chart.getData().setAll(series.values());
+    }
+
+    private Node dueCard(DueSummaryViewModel due, Runnable openRetention) {
+        Label heading = new Label(text.get("ui.retention.card"), Views.icon(Feather.TRASH_2));
+        heading.getStyleClass().add(Styles.TITLE_4);
+        Label summary = new Label();
+        summary.setId("dashDue");
+        summary.setWrapText(true);
+        summary.textProperty().bind(due.summaryProperty());
+        Button open = new Button(text.get("ui.retention.open"), Views.icon(Feather.ARROW_RIGHT));
+        open.setId("dashDueOpen");
+        open.setOnAction(e -> {
+            if (openRetention != null) {
+                openRetention.run();
+            }
+        });
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox line = new HBox(8, summary, gap, open);
+        line.setAlignment(Pos.CENTER_LEFT);
+        VBox card = new VBox(6, heading, line);
+        card.setPadding(new Insets(12));
+        card.getStyleClass().add(Styles.ELEVATED_1);
+        card.setStyle("-fx-background-color: -color-bg-default; -fx-background-radius: 8;");
+        return card;
     }
 
     public void refresh() {

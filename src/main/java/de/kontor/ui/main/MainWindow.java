@@ -14,6 +14,10 @@ import de.kontor.ui.contacts.PersonDetailViewModel;
 import de.kontor.ui.contacts.PersonFormViewModel;
 import de.kontor.ui.dashboard.DashboardView;
 import de.kontor.ui.dashboard.DashboardViewModel;
+import de.kontor.ui.erasure.PersonErasureViewModel;
+import de.kontor.ui.retention.DueSummaryViewModel;
+import de.kontor.ui.retention.RetentionView;
+import de.kontor.ui.retention.RetentionViewModel;
 import de.kontor.ui.lists.ListsView;
 import de.kontor.ui.lists.ListsViewModel;
 import de.kontor.ui.organisations.OrganisationFormViewModel;
@@ -24,6 +28,16 @@ import de.kontor.ui.organisations.OrganisationsView;
 import de.kontor.ui.organisations.OrganisationsViewModel;
 import de.kontor.ui.settings.PrivacySettingsViewModel;
 import de.kontor.ui.settings.SettingsView;
+import de.kontor.ui.settings.SuppressionViewModel;
+import de.kontor.ui.backup.AutoBackup;
+import de.kontor.ui.backup.BackupViewModel;
+import de.kontor.ui.backup.WorkspaceSwitch;
+import de.kontor.app.Backups;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
 import de.kontor.ui.settings.SettingsViewModel;
 import de.kontor.ui.settings.UiSettings;
 import de.kontor.ui.task.TaskRunner;
@@ -56,16 +70,64 @@ public final class MainWindow {
     private static final KeyCombination NEW = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
 
-    private final Workspace workspace;
+    private Workspace workspace;
     private final TaskRunner runner;
     private final UiSettings settings;
+    private final Backups backups = new Backups();
+    private final WorkspaceSwitch workspaces;
+    private final AutoBackup autoBackup;
+    private Timeline backupTimer;
     private Scene scene;
     private Screens screens;
 
     public MainWindow(Workspace workspace, TaskRunner runner, UiSettings settings) {
+        this(workspace, runner, settings, Workspace.Options.defaults());
+    }
+
+    /** {@code options}: how to open the database again after a restore. */
+    public MainWindow(Workspace workspace, TaskRunner runner, UiSettings settings, Workspace.Options options) {
         this.workspace = workspace;
         this.runner = runner;
         this.settings = settings;
+        this.workspaces = new WorkspaceSwitch(workspace, options, backups);
+        this.autoBackup = new AutoBackup(backups, workspaces::current, settings::backupGenerations, options.clock());
+    }
+
+    /** The workspace in use (another one after a restore). */
+    public Workspace workspace() {
+        return workspaces.current();
+    }
+
+    /** The daily automatic backup: checked now and every hour, in the background. */
+    public void startAutoBackups() {
+        Runnable check = () -> runner.run(autoBackup::runIfDue, p -> { }, t -> { });
+        check.run();
+        backupTimer = new Timeline(new KeyFrame(javafx.util.Duration.millis(AutoBackup.CHECK_EVERY.toMillis()),
+                e -> check.run()));
+        backupTimer.setCycleCount(Animation.INDEFINITE);
+        backupTimer.play();
+    }
+
+    /** The backup on exit (when the main window closes); failures must not stop the exit. */
+    public void backupOnExit() {
+        if (backupTimer != null) {
+            backupTimer.stop();
+        }
+        try {
+            autoBackup.runNow();
+        } catch (RuntimeException e) {
+            System.err.println("Kontor: backup on exit failed: " + e.getMessage());
+        }
+    }
+
+    /** After a restore attempt: the window shows the workspace now in use and says what happened. */
+    private void restoreFinished(String message, boolean ok) {
+        workspace = workspaces.current();
+        rebuild();
+        Alert a = new Alert(ok ? Alert.AlertType.INFORMATION : Alert.AlertType.ERROR, message, ButtonType.OK);
+        a.setHeaderText(null);
+        a.initOwner(scene.getWindow());
+        a.show();
     }
 
     /** Puts the window into {@code stage} and shows it. */
@@ -110,8 +172,9 @@ public final class MainWindow {
             brand.setPadding(new Insets(0, 0, 12, 8));
             side.getChildren().add(brand);
             side.getChildren().add(navButton("dashboard", Feather.HOME, () -> new DashboardView(
-                    new DashboardViewModel(workspace.dashboard(), workspace.purposes(), me, runner, text), text,
-                    this::openPerson).root()));
+                    new DashboardViewModel(workspace.dashboard(), workspace.purposes(), me, runner, text),
+                    new DueSummaryViewModel(workspace.retention(), me, runner, text), text,
+                    this::openPerson, () -> select("retention")).root()));
             side.getChildren().add(navButton("contacts", Feather.USERS, () -> contactsView().root()));
             side.getChildren().add(navButton("organisations", Feather.BRIEFCASE, () -> new OrganisationsView(
                     new OrganisationsViewModel(workspace.organisations(), workspace.contacts(), me, runner, text),
@@ -119,11 +182,26 @@ public final class MainWindow {
             side.getChildren().add(navButton("lists", Feather.MAIL, () -> listsView().root()));
             side.getChildren().add(navButton("purposes", Feather.TARGET, () -> new PurposesView(
                     new PurposesViewModel(workspace.purposes(), me, runner, text), text).root()));
+            side.getChildren().add(navButton("retention", "ui.retention.nav", Feather.ARCHIVE, () -> new RetentionView(
+                    new RetentionViewModel(workspace.retention(), workspace.contacts(), me, runner, text), text).root()));
             side.getChildren().add(navButton("audit", Feather.SHIELD, () -> new AuditView(
                     new AuditViewModel(workspace.audit(), me, runner, text), text).root()));
             side.getChildren().add(navButton("settings", Feather.SETTINGS, () -> new SettingsView(
                     new SettingsViewModel(settings, l -> rebuild(), Themes::apply),
                     new PrivacySettingsViewModel(workspace.confirmationMail(), workspace.consents(), me, runner, text),
+                    new BackupViewModel(workspaces, backups, autoBackup, settings, runner, text,
+                            new BackupViewModel.RestoreListener() {
+                                @Override
+                                public void restored(int reErased) {
+                                    restoreFinished(text.get("ui.backup.restored", reErased), true);
+                                }
+
+                                @Override
+                                public void failed(String message) {
+                                    restoreFinished(message, false);
+                                }
+                            }),
+                    new SuppressionViewModel(workspace.suppression(), me, runner, text),
                     text).root()));
             Region gap = new Region();
             VBox.setVgrow(gap, Priority.ALWAYS);
@@ -142,7 +220,11 @@ public final class MainWindow {
         }
 
         private ToggleButton navButton(String id, Feather icon, Supplier<Parent> screen) {
-            ToggleButton b = new ToggleButton(text.get("ui.nav." + id), Views.icon(icon));
+            return navButton(id, "ui.nav." + id, icon, screen);
+        }
+
+        private ToggleButton navButton(String id, String labelKey, Feather icon, Supplier<Parent> screen) {
+            ToggleButton b = new ToggleButton(text.get(labelKey), Views.icon(icon));
             b.setId("nav-" + id);
             b.setToggleGroup(nav);
             b.setMaxWidth(Double.MAX_VALUE);
@@ -168,8 +250,10 @@ public final class MainWindow {
                         new PersonDetailViewModel(workspace.contacts(), workspace.activities(), workspace.audit(), me,
                                 runner, text),
                         new PrivacyViewModel(workspace.consents(), workspace.purposes(), me, runner, text),
-                        () -> new PersonFormViewModel(workspace.contacts(), workspace.organisations(), me, runner,
-                                text), text);
+                        new PersonErasureViewModel(workspace.erasure(), workspace.restrictions(), workspace.retention(),
+                                me, runner, text),
+                        () -> new PersonFormViewModel(workspace.contacts(), workspace.organisations(),
+                                workspace.suppression(), me, runner, text), text);
             } else {
                 contacts.refresh();
             }

@@ -4,6 +4,8 @@ import atlantafx.base.theme.Styles;
 import de.kontor.ui.FieldMarks;
 import de.kontor.ui.UiText;
 import de.kontor.ui.Views;
+import de.kontor.ui.backup.BackupPane;
+import de.kontor.ui.backup.BackupViewModel;
 import javafx.geometry.Insets;
 import java.util.HashMap;
 import java.util.Map;
@@ -34,6 +36,12 @@ public final class SettingsView {
     private final Map<String, Control> fields = new HashMap<>();
 
     public SettingsView(SettingsViewModel vm, PrivacySettingsViewModel privacy, UiText text) {
+        this(vm, privacy, null, null, text);
+    }
+
+    /** With the backups and the lifting of re-entry blocks when those view models are given. */
+    public SettingsView(SettingsViewModel vm, PrivacySettingsViewModel privacy, BackupViewModel backup,
+            SuppressionViewModel suppression, UiText text) {
         ComboBox<UiSettings.Language> language = new ComboBox<>();
         language.setId("settingsLanguage");
         language.getItems().setAll(UiSettings.Language.values());
@@ -51,6 +59,13 @@ public final class SettingsView {
         root = new VBox(16, Views.title(text.get("ui.nav.settings")), grid, privacy(privacy, text));
         root.setPadding(new Insets(12));
         privacy.load();
+        if (suppression != null) {
+            root.getChildren().add(suppression(suppression, text));
+        }
+        if (backup != null) {
+            root.getChildren().add(new BackupPane(backup, text).root());
+            backup.load();
+        }
     }
 
     private Node privacy(PrivacySettingsViewModel vm, UiText text) {
@@ -95,6 +110,46 @@ public final class SettingsView {
         vm.errors().addListener((MapChangeListener<String, String>) c ->
                 fields.forEach((name, control) -> marks.mark(control, vm.errors().get(name))));
         return new VBox(10, Views.title(text.get("ui.privacy.settingsTitle")), smtpTitle, smtp, stale, error, message);
+    }
+
+    private Node suppression(SuppressionViewModel vm, UiText text) {
+        ComboBox<SuppressionViewModel.Kind> kind = new ComboBox<>();
+        kind.setId("blockKind");
+        kind.getItems().setAll(SuppressionViewModel.Kind.values());
+        kind.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(SuppressionViewModel.Kind k) {
+                return k == null ? "" : text.get("ui.erasure.blockKind." + k.key());
+            }
+
+            @Override
+            public SuppressionViewModel.Kind fromString(String s) {
+                throw new UnsupportedOperationException("choice only");
+            }
+        });
+        kind.valueProperty().bindBidirectional(vm.kindProperty());
+        TextField value = new TextField();
+        value.setId("blockValue");
+        value.textProperty().bindBidirectional(vm.valueProperty());
+        TextField reason = new TextField();
+        reason.setId("blockReason");
+        reason.textProperty().bindBidirectional(vm.reasonProperty());
+        Button lift = new Button(text.get("ui.erasure.liftBlock"));
+        lift.setId("blockLift");
+        lift.setOnAction(e -> vm.lift());
+        GridPane grid = Views.formGrid();
+        grid.setMaxWidth(480);
+        Views.row(grid, text.get("ui.erasure.blockKind"), kind);
+        Views.row(grid, text.get("ui.erasure.blockValue"), value);
+        Views.row(grid, text.get("ui.erasure.blockReason"), reason);
+        grid.addRow(grid.getRowCount(), new Label(), lift);
+        Label error = Views.errorLabel("blockError");
+        error.textProperty().bind(vm.errorProperty());
+        Label message = new Label();
+        message.setId("blockMessage");
+        message.getStyleClass().add(Styles.SUCCESS);
+        message.textProperty().bind(vm.messageProperty());
+        return new VBox(10, Views.title(text.get("ui.erasure.blockTitle")), grid, error, message);
     }
 
     private <C extends TextField> C bound(C c, String id, String key, javafx.beans.property.StringProperty p) {

@@ -33,6 +33,9 @@ public final class UiSettings {
     private final Path file;
     private Language language = Language.SYSTEM;
     private Theme theme = Theme.LIGHT;
+    /** How many automatic backups the data folder keeps. */
+    public static final int DEFAULT_GENERATIONS = 7;
+    private int backupGenerations = DEFAULT_GENERATIONS;
 
     private UiSettings(Path file) {
         this.file = file;
@@ -47,6 +50,7 @@ public final class UiSettings {
                 p.load(r);
                 s.language = parse(Language.class, p.getProperty("language"), Language.SYSTEM);
                 s.theme = parse(Theme.class, p.getProperty("theme"), Theme.LIGHT);
+                s.backupGenerations = generations(p.getProperty("backupGenerations"));
             } catch (IOException | IllegalArgumentException e) {
                 // keep the defaults: the window must still start
             }
@@ -60,6 +64,27 @@ public final class UiSettings {
 
     public Theme theme() {
         return theme;
+    }
+
+    public int backupGenerations() {
+        return backupGenerations;
+    }
+
+    public void setBackupGenerations(int generations) {
+        if (generations < 1 || generations > 100) {
+            throw new IllegalArgumentException("generations " + generations);
+        }
+        this.backupGenerations = generations;
+        save();
+    }
+
+    private static int generations(String value) {
+        try {
+            int n = value == null ? DEFAULT_GENERATIONS : Integer.parseInt(value.strip());
+            return n >= 1 && n <= 100 ? n : DEFAULT_GENERATIONS;
+        } catch (NumberFormatException e) {
+            return DEFAULT_GENERATIONS;
+        }
     }
 
     public void setLanguage(Language language) {
@@ -79,6 +104,7 @@ public final class UiSettings {
         Properties p = new Properties();
         p.setProperty("language", language.name());
         p.setProperty("theme", theme.name());
+        p.setProperty("backupGenerations", Integer.toString(backupGenerations));
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             p.store(w, "Kontor window settings");
         } catch (IOException e) {

@@ -31,6 +31,9 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
 
     @Override
     public <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
+        if (executor.isShutdown()) {
+            return; // closed with the window: late timers (debounced checks) have nothing left to do
+        }
         Task<T> task = new Task<>() {
             @Override
             protected T call() throws Exception {
@@ -47,7 +50,11 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
         });
         running++;
         busy.set(true);
-        executor.execute(task);
+        try {
+            executor.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            finished();
+        }
     }
 
     private void finished() {
