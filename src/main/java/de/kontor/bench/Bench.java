@@ -110,6 +110,8 @@ public final class Bench {
                 figure("search_p99_ms", percentile(ms, 0.99), "ms");
             }
             figure("db_file_mb", Files.size(new DataFolder(first).databaseFile()) / (1024.0 * 1024.0), "MB");
+            privacyFigures(workDir, new DataFolder(first), options);
+            labelledFigures();
 
             writeCsv(csv, contacts);
             try (Workspace w = Workspace.create(new DataFolder(second), OWNER, PASSWORD.toCharArray(), options)) {
@@ -125,6 +127,87 @@ public final class Bench {
             deleteTree(first);
             deleteTree(second);
             Files.deleteIfExists(csv);
+        }
+    }
+
+    /**
+     * Due list, duplicate scan and on-entry check, backup and restore, and erasing one person
+     * with compaction, on the generated database.
+     */
+    private void privacyFigures(Path workDir, DataFolder folder, Workspace.Options options) {
+        Path backup = workDir.resolve("bench.kbak");
+        long firstId;
+        try (Workspace w = Workspace.open(folder, null, PASSWORD.toCharArray(), options)) {
+            var by = w.principal();
+            long t = System.nanoTime();
+            int dueItems = w.retention().schedule(by).size();
+            figure("due_list_ms", millis(System.nanoTime() - t), "ms");
+            figure("due_list_items", dueItems, "count");
+
+            t = System.nanoTime();
+            int pairs = w.dedupe().scan(by, w.dedupe().settings().certain(), p -> { }, () -> false).size();
+            figure("dedupe_scan_s", seconds(System.nanoTime() - t), "s");
+            figure("dedupe_pairs", pairs, "count");
+            List<de.kontor.domain.PersonSummary> people = w.contacts().search(by, "", Integer.MAX_VALUE).rows();
+            firstId = people.get(0).id();
+            java.util.Random rnd = new java.util.Random(seed);
+            double[] ms = new double[1000];
+            for (int i = -100; i < ms.length; i++) {
+                var s0 = people.get(rnd.nextInt(people.size()));
+                String family = s0.familyName();
+                var typed = de.kontor.domain.PersonData.named(s0.givenName(),
+                        family.length() > 3 ? family.substring(0, family.length() - 1) : family);
+                long c = System.nanoTime();
+                w.dedupe().check(by, typed, null);
+                if (i >= 0) {
+                    ms[i] = (System.nanoTime() - c) / 1e6;
+                }
+            }
+            Arrays.sort(ms);
+            figure("dedupe_check_p50_ms", percentile(ms, 0.50), "ms");
+            figure("dedupe_check_p99_ms", percentile(ms, 0.99), "ms");
+
+            t = System.nanoTime();
+            new de.kontor.app.Backups().backup(w, backup, java.time.Instant.now());
+            double mb = Files.size(backup) / (1024.0 * 1024.0);
+            figure("backup_mb", mb, "MB");
+            figure("backup_mb_s", mb / seconds(System.nanoTime() - t), "MB/s");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        long t = System.nanoTime();
+        var restored = new de.kontor.app.Backups().restore(folder, backup, null, PASSWORD.toCharArray(), options,
+                List.of(), Locale.ENGLISH);
+        try (Workspace w = restored.workspace()) {
+            double mb = Files.size(backup) / (1024.0 * 1024.0);
+            figure("restore_mb_s", mb / seconds(System.nanoTime() - t), "MB/s");
+            t = System.nanoTime();
+            w.erasure().erase(w.principal(), firstId, false, null, Locale.ENGLISH);
+            figure("erase_one_with_compaction_ms", millis(System.nanoTime() - t), "ms");
+            Files.deleteIfExists(backup);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Quality and speed of the duplicate check on the labelled sets in ../shared/data/dedupe. */
+    private void labelledFigures() throws IOException {
+        if (!LabelledSets.available()) {
+            out.println("# labelled sets not found in " + LabelledSets.DIR + ": dedupe quality skipped");
+            return;
+        }
+        var matcher = new de.kontor.dedupe.Matcher(de.kontor.dedupe.DedupeSettings.DEFAULT);
+        for (LabelledSets.Set1 set : List.of(LabelledSets.febrl(1), LabelledSets.febrl(2), LabelledSets.febrl(3),
+                LabelledSets.rldata(), LabelledSets.splink())) {
+            long t = System.nanoTime();
+            var index = matcher.index(set.records());
+            var matches = matcher.scan(index, de.kontor.dedupe.DedupeSettings.DEFAULT.certain(), p -> { }, () -> false);
+            double ms = millis(System.nanoTime() - t);
+            LabelledSets.Quality q = LabelledSets.quality(set, matches);
+            figure("dedupe_" + set.name() + "_scan_ms", ms, "ms");
+            figure("dedupe_" + set.name() + "_precision", q.precision(), "ratio");
+            figure("dedupe_" + set.name() + "_recall", q.recall(), "ratio");
+            figure("dedupe_" + set.name() + "_f1", q.f1(), "ratio");
         }
     }
 
@@ -189,7 +272,8 @@ public final class Bench {
     }
 
     private void figure(String name, double value, String unit) {
-        out.println(name + " " + String.format(Locale.ROOT, value < 10 ? "%.2f" : "%.1f", value) + " " + unit);
+        String pattern = "ratio".equals(unit) ? "%.4f" : value < 10 ? "%.2f" : "%.1f";
+        out.println(name + " " + String.format(Locale.ROOT, pattern, value) + " " + unit);
         out.flush();
     }
 

@@ -2,6 +2,7 @@ package de.kontor.dedupe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.kontor.bench.LabelledSets;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;

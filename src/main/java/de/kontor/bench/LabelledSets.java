@@ -1,4 +1,7 @@
-package de.kontor.dedupe;
+package de.kontor.bench;
+
+import de.kontor.dedupe.DedupeRecord;
+import de.kontor.dedupe.Match;
 
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -13,39 +16,42 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
-/** The labelled data sets in ../shared/data/dedupe read into records, with their true pairs. */
-final class LabelledSets {
-    static final Path DIR = Path.of(System.getProperty("kontor.shared.data", "../shared/data"), "dedupe");
+/**
+ * The labelled data sets in ../shared/data/dedupe (written by others) read into records, with
+ * their true pairs, and pairwise precision, recall and F1 of a list of matches.
+ */
+public final class LabelledSets {
+    public static final Path DIR = Path.of(System.getProperty("kontor.shared.data", "../shared/data"), "dedupe");
 
-    record Set1(String name, List<DedupeRecord> records, Map<String, String> entityOf) {
-        long truePairs() {
+    public record Set1(String name, List<DedupeRecord> records, Map<String, String> entityOf) {
+        public long truePairs() {
             Map<String, Integer> sizes = new HashMap<>();
             entityOf.values().forEach(e -> sizes.merge(e, 1, Integer::sum));
             return sizes.values().stream().mapToLong(k -> (long) k * (k - 1) / 2).sum();
         }
     }
 
-    record Quality(long truePositives, long predicted, long truePairs) {
-        double precision() {
+    public record Quality(long truePositives, long predicted, long truePairs) {
+        public double precision() {
             return predicted == 0 ? 0 : (double) truePositives / predicted;
         }
 
-        double recall() {
+        public double recall() {
             return truePairs == 0 ? 0 : (double) truePositives / truePairs;
         }
 
-        double f1() {
+        public double f1() {
             double p = precision();
             double r = recall();
             return p + r == 0 ? 0 : 2 * p * r / (p + r);
         }
     }
 
-    static boolean available() {
+    public static boolean available() {
         return Files.isDirectory(DIR);
     }
 
-    static Quality quality(Set1 set, List<Match> matches) {
+    public static Quality quality(Set1 set, List<Match> matches) {
         Set<String> seen = new HashSet<>();
         long tp = 0;
         long predicted = 0;
@@ -63,14 +69,14 @@ final class LabelledSets {
         return new Quality(tp, predicted, set.truePairs());
     }
 
-    private static List<CSVRecord> rows(String file) throws Exception {
+    private static List<CSVRecord> rows(String file) throws java.io.IOException {
         try (Reader r = Files.newBufferedReader(DIR.resolve(file), StandardCharsets.UTF_8)) {
             return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true)
                     .setTrim(true).get().parse(r).getRecords();
         }
     }
 
-    private static Map<String, String> gold(String file) throws Exception {
+    private static Map<String, String> gold(String file) throws java.io.IOException {
         Map<String, String> m = new HashMap<>();
         for (CSVRecord r : rows(file)) {
             m.put(r.get("record_id"), r.get("entity_id"));
@@ -93,7 +99,7 @@ final class LabelledSets {
         return s == null || s.equals("NA") ? "" : s;
     }
 
-    static Set1 febrl(int n) throws Exception {
+    public static Set1 febrl(int n) throws java.io.IOException {
         List<DedupeRecord> out = new ArrayList<>();
         long key = 0;
         for (CSVRecord r : rows("febrl" + n + ".csv")) {
@@ -101,15 +107,13 @@ final class LabelledSets {
             int y = dob.length() == 8 ? i(dob.substring(0, 4)) : 0;
             int mo = dob.length() == 8 ? i(dob.substring(4, 6)) : 0;
             int d = dob.length() == 8 ? i(dob.substring(6, 8)) : 0;
-            String street = (r.get("address_1") + " " + r.get("address_2")).strip();
             out.add(new DedupeRecord(key++, r.get("rec_id"), r.get("given_name"), r.get("surname"), y, mo, d, List.of(),
                     List.of(), r.get("address_1"), r.get("street_number"), r.get("postcode"), r.get("suburb")));
-            assert !street.isEmpty() || true;
         }
         return new Set1("febrl" + n, out, gold("febrl" + n + "_gold.csv"));
     }
 
-    static Set1 rldata() throws Exception {
+    public static Set1 rldata() throws java.io.IOException {
         List<DedupeRecord> out = new ArrayList<>();
         long key = 0;
         for (CSVRecord r : rows("rldata500.csv")) {
@@ -121,7 +125,7 @@ final class LabelledSets {
         return new Set1("rldata500", out, gold("rldata500_gold.csv"));
     }
 
-    static Set1 splink() throws Exception {
+    public static Set1 splink() throws java.io.IOException {
         List<DedupeRecord> out = new ArrayList<>();
         long key = 0;
         for (CSVRecord r : rows("splink_fake_1000.csv")) {
