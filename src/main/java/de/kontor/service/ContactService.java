@@ -128,7 +128,12 @@ public final class ContactService {
                 long id = ids[i];
                 Map<String, String> fields = PersonFields.of(r.data());
                 fields.put("source", sourceText(r.provenance()));
-                changes.addAll(PersonFields.created(PersonStore.ENTITY, id, id, fields));
+                if (bulk) {
+                    // A bulk create (import, demo) records one entry per person holding every field.
+                    changes.add(PersonFields.createdAll(AuditAction.IMPORT, PersonStore.ENTITY, id, id, fields));
+                } else {
+                    changes.addAll(PersonFields.created(PersonStore.ENTITY, id, id, fields));
+                }
                 result.add(new Person(id, 1, r.data(), r.organisationId(), r.provenance(), now, now));
                 if (changes.size() > 5000) {
                     audit.append(tx, by, now, changes);

@@ -127,7 +127,7 @@ class ExchangeCommandsTest {
                 TestWorkspaces.CHEAP), "--contacts", "300", "--work-dir", work.toString());
         assertThat(code).as(err.toString()).isZero();
         List<String> lines = out.toString().lines().toList();
-        assertThat(lines).allMatch(l -> l.matches("[a-z0-9_]+ [0-9]+(\\.[0-9]+)? [A-Za-z]+"));
+        assertThat(lines).allMatch(l -> l.matches("[a-z0-9_]+ [0-9]+(\\.[0-9]+)? [A-Za-z/]+"));
         assertThat(lines.stream().map(l -> l.split(" ")[0]).toList()).contains("open_ms", "index_build_ms",
                 "search_p50_ms", "search_p99_ms", "csv_import_100k_s", "db_file_mb", "peak_heap_mb");
         assertThat(lines).contains("csv_import_rows 300 count");
