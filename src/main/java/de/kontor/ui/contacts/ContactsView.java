@@ -75,7 +75,7 @@ public final class ContactsView {
         detailView = new PersonDetailView(detail, privacy, erasure, text, this::edit, list::search).root();
         right.getChildren().setAll(detailView);
         SplitPane split = new SplitPane(table, right);
-        split.setDividerPositions(0.45);
+        split.setDividerPositions(0.56);
         root.setTop(bar);
         root.setCenter(split);
         list.search();
@@ -89,14 +89,15 @@ public final class ContactsView {
         TableColumn<PersonSummary, String> mark = Views.column("",
                 p -> list.restricted().contains(p.id()) ? text.get("ui.restriction.marker") : "");
         mark.setId("restrictedColumn");
+        mark.setPrefWidth(34);
         mark.setMaxWidth(90);
         mark.setStyle("-fx-text-fill: -color-warning-fg;");
         t.getColumns().add(mark);
-        t.getColumns().add(Views.column(text.get("ui.contacts.name"), PersonSummary::sortName));
-        t.getColumns().add(Views.column(text.get("ui.field.email"), p -> nn(p.email())));
-        t.getColumns().add(Views.column(text.get("ui.field.phone"), p -> nn(p.phone())));
-        t.getColumns().add(Views.column(text.get("ui.field.organisation"), p -> nn(p.organisation())));
-        t.getColumns().add(Views.column(text.get("ui.field.city"), p -> nn(p.city())));
+        t.getColumns().add(width(Views.column(text.get("ui.contacts.name"), PersonSummary::sortName), 180));
+        t.getColumns().add(width(Views.column(text.get("ui.field.email"), p -> nn(p.email())), 190));
+        t.getColumns().add(width(Views.column(text.get("ui.field.phone"), p -> nn(p.phone())), 120));
+        t.getColumns().add(width(Views.column(text.get("ui.field.organisation"), p -> nn(p.organisation())), 160));
+        t.getColumns().add(width(Views.column(text.get("ui.field.city"), p -> nn(p.city())), 110));
         t.getSelectionModel().selectedItemProperty().addListener((o, a, p) -> {
             if (p != null) {
                 right.getChildren().setAll(detailView);
@@ -104,6 +105,11 @@ public final class ContactsView {
             }
         });
         return t;
+    }
+
+    private static <T> TableColumn<PersonSummary, T> width(TableColumn<PersonSummary, T> c, double pref) {
+        c.setPrefWidth(pref);
+        return c;
     }
 
     private static String nn(String s) {

@@ -77,9 +77,13 @@ public final class PersonDetailView {
         badge.getStyleClass().addAll(Styles.WARNING, Styles.TEXT_BOLD);
         badge.setVisible(false);
         badge.setManaged(false);
-        HBox header = new HBox(8, name, badge, gap, edit, delete);
+        // Name on its own line, actions below: nothing is cut off in a narrow detail pane.
+        HBox titleRow = new HBox(8, name, badge);
+        titleRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox header = new HBox(8, edit, delete, gap);
         header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        header.setPadding(new Insets(12));
+        VBox headerBox = new VBox(8, titleRow, header);
+        headerBox.setPadding(new Insets(12));
         Label error = Views.errorLabel("detailError");
         error.textProperty().bind(vm.errorProperty());
         Node actions = null;
@@ -103,7 +107,7 @@ public final class PersonDetailView {
                 tab(text.get("ui.detail.activities"), activities()),
                 tab(text.get("ui.privacy.tab"), new PrivacyView(privacy, text).root()),
                 tab(text.get("ui.detail.history"), history()));
-        VBox top = new VBox(header, error);
+        VBox top = new VBox(headerBox, error);
         if (actions != null) {
             top.getChildren().add(actions);
         }

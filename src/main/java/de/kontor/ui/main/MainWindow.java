@@ -132,7 +132,7 @@ public final class MainWindow {
 
     /** Puts the window into {@code stage} and shows it. */
     public void show(Stage stage) {
-        scene = new Scene(build(), 1200, 760);
+        scene = new Scene(build(), 1320, 820);
         scene.getAccelerators().put(NEW, () -> screens.newPerson());
         scene.getAccelerators().put(FIND, () -> screens.findPerson());
         stage.setScene(scene);
