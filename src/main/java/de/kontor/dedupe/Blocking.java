@@ -37,7 +37,8 @@ final class Blocking {
             }
             k.add("EP:" + prefix(l, 4));
         }
-        if (p.year() > 0 && p.month() > 0) {
+        if (p.year() > 0 && p.month() > 0 && (f.isEmpty() || g.isEmpty())) {
+            // Without both names the other keys are weak; year and month still bring it together.
             k.add("YM:" + p.year() + "-" + p.month());
         }
         for (String ph : p.phones()) {

@@ -27,28 +27,77 @@ public final class Matcher {
         return settings;
     }
 
-    /** Prepared records with blocks and value frequencies; built once per scan or per database state. */
+    /**
+     * Prepared records, their blocks and the value frequencies; built once per scan or per
+     * database state. Blocks are kept as one sorted {@code long[]} of (40-bit key hash, 24-bit
+     * record number), so a million records with a dozen keys each fit in about 100 MB; a rare
+     * hash collision only merges two blocks (more candidates, never fewer).
+     */
     public final class Index {
         private final List<Prepared> records;
-        private final Map<String, int[]> blocks;
+        private final long[] entries;
         private final Frequencies freq;
 
         Index(List<Prepared> records) {
+            if (records.size() >= (1 << 24)) {
+                throw new IllegalArgumentException("at most 16 777 215 records");
+            }
             this.records = records;
             this.freq = new Frequencies(records);
-            Map<String, List<Integer>> b = new HashMap<>();
+            long[] e = new long[Math.max(16, records.size() * 12)];
+            int n = 0;
             for (int i = 0; i < records.size(); i++) {
                 for (String k : Blocking.keys(records.get(i))) {
-                    b.computeIfAbsent(k, x -> new ArrayList<>(2)).add(i);
+                    if (n == e.length) {
+                        e = java.util.Arrays.copyOf(e, e.length * 2);
+                    }
+                    e[n++] = (hash40(k) << 24) | i;
                 }
             }
-            this.blocks = new HashMap<>(b.size() * 2);
-            b.forEach((k, v) -> blocks.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+            e = java.util.Arrays.copyOf(e, n);
+            java.util.Arrays.sort(e);
+            this.entries = e;
         }
 
         public int size() {
             return records.size();
         }
+
+        /** Record numbers in the block of {@code key}. */
+        int[] block(String key) {
+            long h = hash40(key);
+            int from = lowerBound(h << 24);
+            int to = lowerBound((h + 1) << 24);
+            int[] out = new int[to - from];
+            for (int i = from; i < to; i++) {
+                out[i - from] = (int) (entries[i] & 0xFFFFFF);
+            }
+            return out;
+        }
+
+        private int lowerBound(long value) {
+            int lo = 0;
+            int hi = entries.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (entries[mid] < value) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
+    }
+
+    /** A 40-bit hash of a blocking key (FNV-1a 64, folded). */
+    static long hash40(String key) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < key.length(); i++) {
+            h ^= key.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        return (h ^ (h >>> 40)) & 0xFFFFFFFFFFL;
     }
 
     public Index index(List<DedupeRecord> records) {
@@ -59,36 +108,47 @@ public final class Matcher {
         return new Index(prepared);
     }
 
-    /** Every pair scoring at least {@code threshold} (default: possible), best first. */
+    /**
+     * Every pair scoring at least {@code threshold}, best first. A pair that shares several
+     * blocks is scored in each; only the pairs above the threshold are kept, once.
+     */
     public List<Match> scan(Index index, double threshold, DoubleConsumer progress, BooleanSupplier cancelled) {
+        long[] e = index.entries;
         java.util.Set<Long> seen = new java.util.HashSet<>();
         List<Match> out = new ArrayList<>();
-        int done = 0;
-        int total = index.blocks.size();
-        for (int[] block : index.blocks.values()) {
-            done++;
-            if (block.length < 2 || block.length > settings.maxBlock()) {
-                continue;
+        int start = 0;
+        int blocks = 0;
+        while (start < e.length) {
+            long key = e[start] >>> 24;
+            int end = start + 1;
+            while (end < e.length && (e[end] >>> 24) == key) {
+                end++;
             }
-            if ((done & 1023) == 0) {
+            int size = end - start;
+            if (size >= 2 && size <= settings.maxBlock()) {
+                for (int x = start; x < end; x++) {
+                    int i = (int) (e[x] & 0xFFFFFF);
+                    for (int y = x + 1; y < end; y++) {
+                        int j = (int) (e[y] & 0xFFFFFF);
+                        if (i == j) {
+                            continue;
+                        }
+                        int a = Math.min(i, j);
+                        int b = Math.max(i, j);
+                        Match m = score(index, index.records.get(a), index.records.get(b), threshold);
+                        if (m != null && seen.add(((long) a << 32) | b)) {
+                            out.add(m);
+                        }
+                    }
+                }
+            }
+            if ((++blocks & 4095) == 0) {
                 if (cancelled.getAsBoolean()) {
                     throw new java.util.concurrent.CancellationException();
                 }
-                progress.accept((double) done / total);
+                progress.accept((double) end / e.length);
             }
-            for (int x = 0; x < block.length; x++) {
-                for (int y = x + 1; y < block.length; y++) {
-                    int i = Math.min(block[x], block[y]);
-                    int j = Math.max(block[x], block[y]);
-                    if (i == j || !seen.add(((long) i << 32) | j)) {
-                        continue;
-                    }
-                    Match m = score(index, index.records.get(i), index.records.get(j), threshold);
-                    if (m != null) {
-                        out.add(m);
-                    }
-                }
-            }
+            start = end;
         }
         progress.accept(1.0);
         out.sort(Comparator.comparingDouble(Match::score).reversed());
@@ -101,8 +161,8 @@ public final class Matcher {
         java.util.Set<Integer> seen = new java.util.HashSet<>();
         List<Match> out = new ArrayList<>();
         for (String k : Blocking.keys(c)) {
-            int[] block = index.blocks.get(k);
-            if (block == null || block.length > settings.maxBlock()) {
+            int[] block = index.block(k);
+            if (block.length > settings.maxBlock()) {
                 continue;
             }
             for (int i : block) {
