@@ -11,6 +11,8 @@ import de.kontor.privacy.ConfirmationMail;
 import de.kontor.privacy.ConsentService;
 import de.kontor.privacy.ContactListService;
 import de.kontor.privacy.PurposeService;
+import de.kontor.privacy.RequestService;
+import de.kontor.store.RequestStore;
 import de.kontor.privacy.ErasureCertificate;
 import de.kontor.privacy.ErasureService;
 import de.kontor.privacy.RestrictionService;
@@ -71,6 +73,7 @@ public final class Workspace implements AutoCloseable {
     private final RestrictionService restrictions;
     private final ErasureService erasure;
     private final RetentionService retention;
+    private final RequestService requests;
 
     private Workspace(Database db, Principal principal, Clock clock, SecureRandom random, String suppressionSecret) {
         this.db = db;
@@ -108,6 +111,7 @@ public final class Workspace implements AutoCloseable {
                 clock);
         this.retention = new RetentionService(db, retentionStore, erasureStore, restrictionStore, auditStore, erasure,
                 new DueList(), permissions, clock);
+        this.requests = new RequestService(db, new RequestStore(), persons, auditStore, permissions, clock);
     }
 
     /** How to open: the clock, randomness and Argon2 cost (tests use a cheaper one). */
@@ -256,6 +260,10 @@ public final class Workspace implements AutoCloseable {
 
     public RetentionService retention() {
         return retention;
+    }
+
+    public RequestService requests() {
+        return requests;
     }
 
     /** The database, for backups (same package only). */
