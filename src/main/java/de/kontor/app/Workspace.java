@@ -12,6 +12,7 @@ import de.kontor.privacy.ConsentService;
 import de.kontor.privacy.ContactListService;
 import de.kontor.privacy.PurposeService;
 import de.kontor.privacy.RequestService;
+import de.kontor.exchange.SubjectDataService;
 import de.kontor.store.RequestStore;
 import de.kontor.privacy.ErasureCertificate;
 import de.kontor.privacy.ErasureService;
@@ -74,6 +75,7 @@ public final class Workspace implements AutoCloseable {
     private final ErasureService erasure;
     private final RetentionService retention;
     private final RequestService requests;
+    private final SubjectDataService subjectData;
 
     private Workspace(Database db, Principal principal, Clock clock, SecureRandom random, String suppressionSecret) {
         this.db = db;
@@ -112,6 +114,8 @@ public final class Workspace implements AutoCloseable {
         this.retention = new RetentionService(db, retentionStore, erasureStore, restrictionStore, auditStore, erasure,
                 new DueList(), permissions, clock);
         this.requests = new RequestService(db, new RequestStore(), persons, auditStore, permissions, clock);
+        this.subjectData = new SubjectDataService(db, persons, activityStore, consentStore, purposeStore, restrictionStore,
+                retentionStore, settings, auditStore, consents, requests, restrictions, permissions, clock);
     }
 
     /** How to open: the clock, randomness and Argon2 cost (tests use a cheaper one). */
@@ -264,6 +268,11 @@ public final class Workspace implements AutoCloseable {
 
     public RequestService requests() {
         return requests;
+    }
+
+    /** Access reports (Art. 15), exports (Art. 20) and the controller details they show. */
+    public SubjectDataService subjectData() {
+        return subjectData;
     }
 
     /** The database, for backups (same package only). */

@@ -139,6 +139,11 @@ public final class PdfDocument implements AutoCloseable {
         return write("H2", text, bold, 12.5f, 17);
     }
 
+    public PdfDocument subsubheading(String text) {
+        space(4);
+        return write("H3", text, bold, 10.5f, 15);
+    }
+
     public PdfDocument paragraph(String text) {
         return write("P", text, font, 10, 13.5f);
     }
@@ -257,7 +262,12 @@ public final class PdfDocument implements AutoCloseable {
                 continue;
             }
             PDStructureElement e = element(type, document);
-            for (String line : wrap(paragraph, f, size, WIDTH)) {
+            List<String> lines = wrap(paragraph, f, size, WIDTH);
+            if (type.startsWith("H")) {
+                // keep a heading together and with the first lines after it
+                ensure(lines.size() * leading + 40);
+            }
+            for (String line : lines) {
                 ensure(leading);
                 text(e, line, f, size, MARGIN, y - size);
                 y -= leading;
