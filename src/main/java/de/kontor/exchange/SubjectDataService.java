@@ -224,6 +224,22 @@ public final class SubjectDataService {
                 locale.getLanguage());
     }
 
+    // --- Art. 30 records of processing activities ---
+
+    /** Writes the records of processing activities (Art. 30) as PDF and records it in the audit trail. */
+    public Result processingRecords(Principal by, Locale locale, Path out) {
+        permissions.requireAdminister(by);
+        Instant now = clock.instant();
+        byte[] pdf = new de.kontor.report.RopaReport().render(db.read(purposes::all), db.read(retention::categories),
+                controller(by), now, zone(), locale);
+        return db.inTransaction(tx -> {
+            OutputFile.Written w = OutputFile.write(out, pdf);
+            audit.append(tx, by, now, List.of(new AuditChange(AuditAction.EXPORT, "report", 0, null, "ropa", null,
+                    w.path().getFileName() + " sha256:" + w.sha256())));
+            return new Result(w.path(), w.sha256(), w.size(), 0, null);
+        });
+    }
+
     // --- Art. 20 exports ---
 
     /**

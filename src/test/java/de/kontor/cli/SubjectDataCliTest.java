@@ -85,4 +85,12 @@ class SubjectDataCliTest {
                 .isEqualTo(KontorCli.USAGE);
         assertThat(files.toFile().list()).isEmpty();
     }
+
+    @Test
+    void processingRecords() throws Exception {
+        Path pdf = files.resolve("vvt.pdf");
+        assertThat(ok("report", "ropa", "--out", pdf.toString()).out()).contains("Records of processing activities written");
+        assertThat(Files.readAllBytes(pdf)).startsWith("%PDF".getBytes());
+        refused(cli.run("report", "ropa", "--out", files.resolve("no/vvt.pdf").toString()), "does not exist");
+    }
 }
