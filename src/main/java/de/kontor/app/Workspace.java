@@ -115,7 +115,8 @@ public final class Workspace implements AutoCloseable {
                 new DueList(), permissions, clock);
         this.requests = new RequestService(db, new RequestStore(), persons, auditStore, permissions, clock);
         this.subjectData = new SubjectDataService(db, persons, activityStore, consentStore, purposeStore, restrictionStore,
-                retentionStore, settings, auditStore, consents, requests, restrictions, permissions, clock);
+                retentionStore, settings, auditStore, consents, requests, restrictions, suppression, contacts, permissions,
+                clock);
     }
 
     /** How to open: the clock, randomness and Argon2 cost (tests use a cheaper one). */

@@ -65,13 +65,17 @@ public final class SubjectDataService {
     private final ConsentService consentService;
     private final RequestService requests;
     private final RestrictionGuard restricted;
+    private final de.kontor.service.ReEntryGuard reEntry;
+    private final de.kontor.service.ContactService contacts;
+    private final de.kontor.store.RestoreStore restore = new de.kontor.store.RestoreStore();
     private final Permissions permissions;
     private final Clock clock;
 
     public SubjectDataService(Database db, PersonStore persons, ActivityStore activities, ConsentStore consents,
             PurposeStore purposes, RestrictionStore restrictions, RetentionStore retention, SettingsStore settings,
             AuditStore audit, ConsentService consentService, RequestService requests, RestrictionGuard restricted,
-            Permissions permissions, Clock clock) {
+            de.kontor.service.ReEntryGuard reEntry, de.kontor.service.ContactService contacts, Permissions permissions,
+            Clock clock) {
         this.db = db;
         this.persons = persons;
         this.activities = activities;
@@ -84,6 +88,8 @@ public final class SubjectDataService {
         this.consentService = consentService;
         this.requests = requests;
         this.restricted = restricted;
+        this.reEntry = reEntry;
+        this.contacts = contacts;
         this.permissions = permissions;
         this.clock = clock;
     }
@@ -290,6 +296,98 @@ public final class SubjectDataService {
             }
             return new Result(w.path(), w.sha256(), w.size(), ids.size(), requestId);
         });
+    }
+
+    // --- Kontor JSON import (exact restore) ---
+
+    /** What an import wrote; documents are listed in exports but their contents are not, so they are skipped. */
+    public record ImportSummary(int people, int activities, int consents, int skippedDocuments) {}
+
+    /**
+     * Imports a Kontor JSON export into a database without people, exactly: ids, versions and
+     * timestamps are kept, so exporting everything again gives an equal file. All or nothing.
+     * Users are matched by name (unknown names become the importing user); purposes and consent
+     * texts must exist with the same SHA-256; people on the suppression list are refused.
+     */
+    public ImportSummary importJson(Principal by, byte[] bytes, String fileName) {
+        permissions.requireAdminister(by);
+        JsonImport.Parsed parsed = new JsonImport().parse(bytes, fileName);
+        reEntry.check(parsed.people().stream().map(x -> x.person().data()).toList());
+        Instant now = clock.instant();
+        ImportSummary summary = db.inTransaction(tx -> {
+            if (restore.hasPeople(tx)) {
+                throw new KontorException("import.json.notEmpty");
+            }
+            Map<String, Long> users = restore.users(tx);
+            Set<String> categories = restore.categories(tx);
+            Map<String, Long> purposeIds = new java.util.HashMap<>();
+            int activityCount = 0;
+            int consentCount = 0;
+            int skipped = 0;
+            List<AuditChange> changes = new ArrayList<>();
+            for (SubjectData s : parsed.people()) {
+                Person p = s.person();
+                if (s.category() != null && !categories.contains(s.category())) {
+                    throw new KontorException("import.json.unknownCategory", fileName, p.id(), s.category());
+                }
+                Long org = p.data().organisation() == null ? null
+                        : restore.organisation(tx, p.data().organisation(), p.createdAt());
+                restore.person(tx, p, org, s.category(), user(users, p.provenance().capturedBy(), by));
+                for (var a : s.activities()) {
+                    restore.activity(tx, a, user(users, a.createdBy(), by));
+                    activityCount++;
+                }
+                for (var b : s.bases()) {
+                    restore.basis(tx, purpose(tx, purposeIds, b.purposeKey(), fileName, p.id()), b,
+                            user(users, b.recordedBy(), by));
+                }
+                for (var c : s.consents()) {
+                    long purposeId = purpose(tx, purposeIds, c.purposeKey(), fileName, p.id());
+                    var text = restore.consentText(tx, purposeId, c.textVersion()).orElseThrow(() -> new KontorException(
+                            "import.json.consentText", fileName, p.id(), c.purposeKey(), c.textVersion()));
+                    if (c.textSha256() != null && !c.textSha256().equals(text.getValue())) {
+                        throw new KontorException("import.json.consentText", fileName, p.id(), c.purposeKey(),
+                                c.textVersion());
+                    }
+                    restore.consent(tx, purposeId, text.getKey(), c, user(users, c.recordedBy(), by));
+                    consentCount++;
+                }
+                for (var o : s.objections()) {
+                    restore.objection(tx, o, user(users, o.recordedBy(), by));
+                }
+                for (var i : s.information()) {
+                    restore.information(tx, i, user(users, i.recordedBy(), by));
+                }
+                if (s.restriction() != null) {
+                    restrictions.restrict(tx, p.id(), s.restriction().reason(), s.restriction().until(),
+                            s.restriction().retention(), by.userId(), s.restriction().since());
+                }
+                skipped += s.documents().size();
+                changes.add(new AuditChange(AuditAction.IMPORT, PersonStore.ENTITY, p.id(), p.id(), "json", null,
+                        fileName));
+            }
+            restore.restartIdentities(tx);
+            audit.append(tx, by, now, changes);
+            return new ImportSummary(parsed.people().size(), activityCount, consentCount, skipped);
+        });
+        restricted.reload();
+        contacts.refreshIndex();
+        return summary;
+    }
+
+    private long purpose(Tx tx, Map<String, Long> cache, String key, String fileName, long personId) {
+        Long id = cache.get(key);
+        if (id == null) {
+            id = restore.purposeId(tx, key).orElseThrow(() -> new KontorException("import.json.unknownPurpose", fileName,
+                    personId, key));
+            cache.put(key, id);
+        }
+        return id;
+    }
+
+    private static long user(Map<String, Long> users, String name, Principal fallback) {
+        Long id = name == null ? null : users.get(name);
+        return id == null ? fallback.userId() : id;
     }
 
     private ZoneId zone() {
