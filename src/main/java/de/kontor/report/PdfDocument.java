@@ -325,25 +325,31 @@ public final class PdfDocument implements AutoCloseable {
         return a;
     }
 
-    /** Leaves out characters the font cannot show (and control characters). */
-    private static String printable(PDType0Font f, String s) {
-        String clean = s.replaceAll("[\\p{Cntrl}&&[^\t]]", "").replace('\t', ' ');
-        try {
-            f.encode(clean);
-            return clean;
-        } catch (IOException | IllegalArgumentException e) {
-            StringBuilder b = new StringBuilder();
-            clean.codePoints().forEach(cp -> {
-                String one = new String(Character.toChars(cp));
-                try {
-                    f.encode(one);
-                    b.append(one);
-                } catch (IOException | IllegalArgumentException ex) {
-                    b.append('?');
-                }
-            });
-            return b.toString();
-        }
+    /** Glyph widths per code point and font, so wrapping long tables stays fast. */
+    private final Map<PDType0Font, Map<Integer, Float>> widths = new HashMap<>();
+
+    /** Width of one code point in 1/1000 em, or -1 when the font has no glyph for it. */
+    private float glyphWidth(PDType0Font f, int cp) {
+        return widths.computeIfAbsent(f, k -> new HashMap<>()).computeIfAbsent(cp, c -> {
+            try {
+                return f.getStringWidth(new String(Character.toChars(c)));
+            } catch (IOException | IllegalArgumentException e) {
+                return -1f;
+            }
+        });
+    }
+
+    /** Leaves out control characters and shows '?' for characters the font cannot show. */
+    private String printable(PDType0Font f, String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        s.codePoints().forEach(cp -> {
+            if (cp == '\t') {
+                b.append(' ');
+            } else if (!Character.isISOControl(cp)) {
+                b.appendCodePoint(glyphWidth(f, cp) < 0 ? '?' : cp);
+            }
+        });
+        return b.toString();
     }
 
     private List<String> wrap(String text, PDType0Font f, float size, float width) {
@@ -383,12 +389,17 @@ public final class PdfDocument implements AutoCloseable {
         return lines;
     }
 
-    private static float width(PDType0Font f, String s, float size) {
-        try {
-            return f.getStringWidth(printable(f, s)) / 1000 * size;
-        } catch (IOException | IllegalArgumentException e) {
-            return s.length() * size * 0.6f;
+    private float width(PDType0Font f, String s, float size) {
+        float w = 0;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            if (!Character.isISOControl(cp)) {
+                float g = glyphWidth(f, cp);
+                w += g < 0 ? glyphWidth(f, '?') : g;
+            }
         }
+        return w / 1000 * size;
     }
 
     private void ensure(float leading) {
