@@ -16,6 +16,9 @@ import de.kontor.dedupe.DedupeService;
 import de.kontor.dedupe.DedupeSettings;
 import de.kontor.dedupe.Matcher;
 import de.kontor.store.DedupeStore;
+import de.kontor.privacy.RequestService;
+import de.kontor.exchange.SubjectDataService;
+import de.kontor.store.RequestStore;
 import de.kontor.privacy.ErasureCertificate;
 import de.kontor.privacy.ErasureService;
 import de.kontor.privacy.RestrictionService;
@@ -78,6 +81,8 @@ public final class Workspace implements AutoCloseable {
     private final RetentionService retention;
     private final DashboardService dashboard;
     private final DedupeService dedupe;
+    private final RequestService requests;
+    private final SubjectDataService subjectData;
 
     private Workspace(Database db, Principal principal, Clock clock, SecureRandom random, String suppressionSecret) {
         this.db = db;
@@ -118,6 +123,10 @@ public final class Workspace implements AutoCloseable {
         this.dashboard = new DashboardService(db, purposeStore, consentStore, contacts, consents, processing, clock);
         this.dedupe = new DedupeService(db, persons, orgStore, new DedupeStore(), auditStore, contacts, restrictions,
                 permissions, new Matcher(DedupeSettings.DEFAULT), clock);
+        this.requests = new RequestService(db, new RequestStore(), persons, auditStore, permissions, clock);
+        this.subjectData = new SubjectDataService(db, persons, activityStore, consentStore, purposeStore, restrictionStore,
+                retentionStore, settings, auditStore, consents, requests, restrictions, suppression, contacts, permissions,
+                clock);
     }
 
     /** How to open: the clock, randomness and Argon2 cost (tests use a cheaper one). */
@@ -266,6 +275,15 @@ public final class Workspace implements AutoCloseable {
 
     public RetentionService retention() {
         return retention;
+    }
+
+    public RequestService requests() {
+        return requests;
+    }
+
+    /** Access reports (Art. 15), exports (Art. 20) and the controller details they show. */
+    public SubjectDataService subjectData() {
+        return subjectData;
     }
 
     /** The database, for backups (same package only). */

@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
                 ConsentCommand.ObjectToMarketing.class, ConsentCommand.Informed.class, ListCommand.class, SettingsCommand.class,
                 RetentionCommand.class, ErasureCommands.Erase.class, ErasureCommands.Anonymise.class,
                 ErasureCommands.Restrict.class, ErasureCommands.Unrestrict.class, ErasureCommands.Suppression.class,
-                ErasureCommands.Backup.class, ErasureCommands.Restore.class, DedupeCommand.class})
+                ErasureCommands.Backup.class, ErasureCommands.Restore.class, DedupeCommand.class, RequestsCommand.class,
+                ReportCommand.class, ExportCommand.class})
 public final class KontorCli implements Runnable {
     public static final int OK = 0;
     public static final int REFUSED = 1;

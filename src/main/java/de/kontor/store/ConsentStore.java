@@ -223,4 +223,12 @@ public final class ConsentStore {
     private static OffsetDateTime utc(Instant i) {
         return i == null ? null : i.atOffset(ZoneOffset.UTC);
     }
+
+    /** The documents stored for a person (metadata only), oldest first. */
+    public java.util.List<de.kontor.domain.request.DocumentInfo> documents(Tx tx, long personId) {
+        return tx.dsl().select(DOCUMENT.ID, DOCUMENT.FILE_NAME, DOCUMENT.MEDIA_TYPE, DOCUMENT.BYTE_SIZE, DOCUMENT.SHA256,
+                DOCUMENT.CREATED_AT, DOCUMENT.CATEGORY_KEY).from(DOCUMENT).where(DOCUMENT.PERSON_ID.eq(personId))
+                .orderBy(DOCUMENT.ID).fetch(r -> new de.kontor.domain.request.DocumentInfo(r.value1(), r.value2(),
+                        r.value3(), r.value4(), r.value5(), r.value6().toInstant(), r.value7()));
+    }
 }

@@ -1,0 +1,270 @@
+package de.kontor.exchange;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.kontor.domain.Activity;
+import de.kontor.domain.ActivityData;
+import de.kontor.domain.ActivityKind;
+import de.kontor.domain.ContactKind;
+import de.kontor.domain.EmailAddress;
+import de.kontor.domain.KontorException;
+import de.kontor.domain.Person;
+import de.kontor.domain.PersonData;
+import de.kontor.domain.PhoneNumber;
+import de.kontor.domain.PostalAddress;
+import de.kontor.domain.Provenance;
+import de.kontor.domain.SourceKind;
+import de.kontor.domain.privacy.BasisRecord;
+import de.kontor.domain.privacy.Consent;
+import de.kontor.domain.privacy.ConsentMethod;
+import de.kontor.domain.privacy.ConsentStatus;
+import de.kontor.domain.privacy.InformationRecord;
+import de.kontor.domain.privacy.Keyed;
+import de.kontor.domain.privacy.LawfulBasis;
+import de.kontor.domain.privacy.Objection;
+import de.kontor.domain.request.DocumentInfo;
+import de.kontor.domain.request.SubjectData;
+import de.kontor.domain.retention.Restriction;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Reads a Kontor JSON export (schema version {@value JsonExport#SCHEMA_VERSION}) back into
+ * people with all their records. Refuses, with a message naming the place, a file that is not
+ * JSON, not a Kontor export, of another schema version, has duplicate ids or a missing or
+ * invalid value. Nothing is written here; see {@link SubjectDataService#importJson}.
+ */
+public final class JsonImport {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The people of the file and its time of export. */
+    public record Parsed(Instant exportedAt, List<SubjectData> people) {}
+
+    public Parsed parse(byte[] bytes, String fileName) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            throw new KontorException(e, "import.json.malformed", fileName,
+                    e.getLocation() == null ? "?" : Long.toString(e.getLocation().getLineNr()));
+        } catch (IOException e) {
+            throw new KontorException(e, "error.io", fileName, e.getMessage());
+        }
+        if (root == null || !root.isObject() || !JsonExport.FORMAT.equals(root.path("format").asText(null))) {
+            throw new KontorException("import.json.notKontor", fileName);
+        }
+        JsonNode version = root.get("schemaVersion");
+        if (version == null || !version.isInt() || version.asInt() != JsonExport.SCHEMA_VERSION) {
+            throw new KontorException("import.json.version", fileName, version == null ? "–" : version.asText(),
+                    JsonExport.SCHEMA_VERSION);
+        }
+        Reader r = new Reader(fileName);
+        Instant exportedAt = r.instant(root, "exportedAt", "exportedAt", true);
+        JsonNode people = root.get("people");
+        if (people == null || !people.isArray()) {
+            throw new KontorException("import.json.field", fileName, "people", "–");
+        }
+        List<SubjectData> out = new ArrayList<>(people.size());
+        Set<Long> ids = new HashSet<>();
+        Set<Long> activityIds = new HashSet<>();
+        for (int i = 0; i < people.size(); i++) {
+            SubjectData s = r.person(people.get(i), "people[" + i + "]");
+            if (!ids.add(s.id())) {
+                throw new KontorException("import.json.duplicateId", fileName, s.id());
+            }
+            for (Activity a : s.activities()) {
+                if (!activityIds.add(a.id())) {
+                    throw new KontorException("import.json.duplicateActivity", fileName, a.id());
+                }
+            }
+            out.add(s);
+        }
+        return new Parsed(exportedAt, out);
+    }
+
+    /** Field access with messages that name the place in the file. */
+    private static final class Reader {
+        private final String file;
+
+        Reader(String file) {
+            this.file = file;
+        }
+
+        private KontorException bad(String where, JsonNode value) {
+            return new KontorException("import.json.field", file, where, value == null ? "–" : value.toString());
+        }
+
+        String text(JsonNode o, String field, String where, boolean required) {
+            JsonNode v = o.get(field);
+            if (v == null || v.isNull()) {
+                if (required) {
+                    throw bad(where + "." + field, v);
+                }
+                return null;
+            }
+            if (!v.isTextual()) {
+                throw bad(where + "." + field, v);
+            }
+            return v.asText();
+        }
+
+        long number(JsonNode o, String field, String where) {
+            JsonNode v = o.get(field);
+            if (v == null || !v.canConvertToLong()) {
+                throw bad(where + "." + field, v);
+            }
+            return v.asLong();
+        }
+
+        Instant instant(JsonNode o, String field, String where, boolean required) {
+            String s = text(o, field, where, required);
+            try {
+                return s == null ? null : Instant.parse(s);
+            } catch (DateTimeParseException e) {
+                throw bad(where + "." + field, o.get(field));
+            }
+        }
+
+        LocalDate date(JsonNode o, String field, String where, boolean required) {
+            String s = text(o, field, where, required);
+            try {
+                return s == null ? null : LocalDate.parse(s);
+            } catch (DateTimeParseException e) {
+                throw bad(where + "." + field, o.get(field));
+            }
+        }
+
+        <T> T key(JsonNode o, String field, String where, Function<String, Optional<T>> lookup, boolean required) {
+            String s = text(o, field, where, required);
+            if (s == null) {
+                return null;
+            }
+            return lookup.apply(s).orElseThrow(() -> bad(where + "." + field, o.get(field)));
+        }
+
+        List<JsonNode> array(JsonNode o, String field, String where) {
+            JsonNode v = o.get(field);
+            if (v == null || !v.isArray()) {
+                throw bad(where + "." + field, v);
+            }
+            List<JsonNode> l = new ArrayList<>();
+            v.forEach(l::add);
+            return l;
+        }
+
+        SubjectData person(JsonNode p, String where) {
+            if (p == null || !p.isObject()) {
+                throw bad(where, p);
+            }
+            long id = number(p, "id", where);
+            if (id < 1) {
+                throw bad(where + ".id", p.get("id"));
+            }
+            List<EmailAddress> emails = new ArrayList<>();
+            for (JsonNode e : array(p, "emails", where)) {
+                emails.add(new EmailAddress(key(e, "kind", where + ".emails", ContactKind::fromKey, true),
+                        text(e, "address", where + ".emails", true)));
+            }
+            List<PhoneNumber> phones = new ArrayList<>();
+            for (JsonNode e : array(p, "phones", where)) {
+                phones.add(new PhoneNumber(key(e, "kind", where + ".phones", ContactKind::fromKey, true),
+                        text(e, "number", where + ".phones", true), text(e, "e164", where + ".phones", false)));
+            }
+            List<PostalAddress> addresses = new ArrayList<>();
+            for (JsonNode a : array(p, "addresses", where)) {
+                String w = where + ".addresses";
+                addresses.add(new PostalAddress(key(a, "kind", w, ContactKind::fromKey, true), text(a, "street", w, false),
+                        text(a, "houseNumber", w, false), text(a, "addressLine2", w, false), text(a, "postcode", w, false),
+                        text(a, "city", w, false), text(a, "region", w, false), text(a, "country", w, false)));
+            }
+            List<String> tags = new ArrayList<>();
+            for (JsonNode t : array(p, "tags", where)) {
+                if (!t.isTextual()) {
+                    throw bad(where + ".tags", t);
+                }
+                tags.add(t.asText());
+            }
+            PersonData d = new PersonData(text(p, "salutation", where, false), text(p, "title", where, false),
+                    text(p, "givenName", where, true), text(p, "familyName", where, true),
+                    date(p, "birthDate", where, false), text(p, "language", where, false),
+                    text(p, "organisation", where, false), text(p, "jobTitle", where, false), emails, phones, addresses,
+                    tags, text(p, "notes", where, false));
+            JsonNode pr = p.get("provenance");
+            if (pr == null || !pr.isObject()) {
+                throw bad(where + ".provenance", pr);
+            }
+            String pw = where + ".provenance";
+            Provenance provenance = new Provenance(key(pr, "source", pw, SourceKind::fromKey, true),
+                    text(pr, "sourceDetail", pw, false), text(pr, "sourceFile", pw, false),
+                    text(pr, "sourceRecordId", pw, false), instant(pr, "capturedAt", pw, true),
+                    text(pr, "capturedBy", pw, true));
+            Person person = new Person(id, (int) number(p, "version", where), d, null, provenance,
+                    instant(p, "createdAt", where, true), instant(p, "updatedAt", where, true));
+            Restriction restriction = null;
+            JsonNode rn = p.get("restriction");
+            if (rn != null && !rn.isNull()) {
+                String rw = where + ".restriction";
+                restriction = new Restriction(0, id, text(rn, "reason", rw, true), instant(rn, "since", rw, true),
+                        date(rn, "until", rw, false), rn.path("statutoryRetention").asBoolean(false), null);
+            }
+            List<BasisRecord> bases = new ArrayList<>();
+            for (JsonNode b : array(p, "bases", where)) {
+                String bw = where + ".bases";
+                bases.add(new BasisRecord(0, id, text(b, "purpose", bw, true),
+                        key(b, "basis", bw, k -> Keyed.fromKey(LawfulBasis.class, k), true), date(b, "validFrom", bw, true),
+                        date(b, "validUntil", bw, false), text(b, "evidence", bw, false),
+                        text(b, "balancingNote", bw, false), instant(b, "recordedAt", bw, true),
+                        text(b, "recordedBy", bw, false)));
+            }
+            List<Consent> consents = new ArrayList<>();
+            for (JsonNode c : array(p, "consents", where)) {
+                String cw = where + ".consents";
+                consents.add(new Consent(0, id, text(c, "purpose", cw, true),
+                        key(c, "status", cw, k -> Keyed.fromKey(ConsentStatus.class, k), true),
+                        key(c, "method", cw, k -> Keyed.fromKey(ConsentMethod.class, k), true),
+                        text(c, "textVersion", cw, true), text(c, "textSha256", cw, false),
+                        instant(c, "requestedAt", cw, false), instant(c, "givenAt", cw, false),
+                        instant(c, "withdrawnAt", cw, false), instant(c, "expiredAt", cw, false),
+                        date(c, "expiresOn", cw, false), text(c, "withdrawalChannel", cw, false), null,
+                        text(c, "recordedBy", cw, false), 1));
+            }
+            List<Objection> objections = new ArrayList<>();
+            for (JsonNode o : array(p, "objections", where)) {
+                String ow = where + ".objections";
+                objections.add(new Objection(0, id, instant(o, "objectedAt", ow, true), text(o, "channel", ow, false),
+                        text(o, "recordedBy", ow, false)));
+            }
+            List<InformationRecord> information = new ArrayList<>();
+            for (JsonNode o : array(p, "information", where)) {
+                String iw = where + ".information";
+                information.add(new InformationRecord(0, id, text(o, "noticeVersion", iw, true), text(o, "how", iw, true),
+                        instant(o, "informedAt", iw, true), text(o, "recordedBy", iw, false)));
+            }
+            List<Activity> activities = new ArrayList<>();
+            for (JsonNode a : array(p, "activities", where)) {
+                String aw = where + ".activities";
+                activities.add(new Activity(number(a, "id", aw), id, 1, new ActivityData(
+                        key(a, "kind", aw, ActivityKind::fromKey, true), instant(a, "occurredAt", aw, true),
+                        text(a, "subject", aw, false), text(a, "body", aw, false)), text(a, "createdBy", aw, false)));
+            }
+            List<DocumentInfo> documents = new ArrayList<>();
+            for (JsonNode doc : array(p, "documents", where)) {
+                String dw = where + ".documents";
+                documents.add(new DocumentInfo(number(doc, "id", dw), text(doc, "fileName", dw, true),
+                        text(doc, "mediaType", dw, true), number(doc, "byteSize", dw), text(doc, "sha256", dw, true),
+                        instant(doc, "createdAt", dw, true), text(doc, "category", dw, false)));
+            }
+            return new SubjectData(person, text(p, "category", where, false), restriction, List.of(), bases, consents,
+                    objections, information, activities, documents, List.of(), List.of());
+        }
+    }
+}
