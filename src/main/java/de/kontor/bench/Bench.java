@@ -135,7 +135,7 @@ public final class Bench {
      * with compaction, on the generated database.
      */
     private void privacyFigures(Path workDir, DataFolder folder, Workspace.Options options) {
-        Path backup = workDir.resolve("bench.kbak");
+        Path backup = workDir.resolve("kontor-bench.kbak");
         long firstId;
         try (Workspace w = Workspace.open(folder, null, PASSWORD.toCharArray(), options)) {
             var by = w.principal();

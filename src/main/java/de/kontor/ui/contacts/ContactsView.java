@@ -75,7 +75,7 @@ public final class ContactsView {
         detailView = new PersonDetailView(detail, privacy, erasure, text, this::edit, list::search).root();
         right.getChildren().setAll(detailView);
         SplitPane split = new SplitPane(table, right);
-        split.setDividerPositions(0.56);
+        split.setDividerPositions(0.5);
         root.setTop(bar);
         root.setCenter(split);
         list.search();

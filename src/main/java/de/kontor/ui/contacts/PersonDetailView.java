@@ -77,13 +77,13 @@ public final class PersonDetailView {
         badge.getStyleClass().addAll(Styles.WARNING, Styles.TEXT_BOLD);
         badge.setVisible(false);
         badge.setManaged(false);
-        // Name on its own line, actions below: nothing is cut off in a narrow detail pane.
-        HBox titleRow = new HBox(8, name, badge);
-        titleRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        HBox header = new HBox(8, edit, delete, gap);
+        HBox header = new HBox(8, name, badge, gap, edit, delete);
         header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        VBox headerBox = new VBox(8, titleRow, header);
-        headerBox.setPadding(new Insets(12));
+        header.setPadding(new Insets(12));
+        // Keep the name readable: buttons give way first (they keep their icon and tooltip).
+        name.setMinWidth(120);
+        edit.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        delete.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label error = Views.errorLabel("detailError");
         error.textProperty().bind(vm.errorProperty());
         Node actions = null;
@@ -107,7 +107,7 @@ public final class PersonDetailView {
                 tab(text.get("ui.detail.activities"), activities()),
                 tab(text.get("ui.privacy.tab"), new PrivacyView(privacy, text).root()),
                 tab(text.get("ui.detail.history"), history()));
-        VBox top = new VBox(headerBox, error);
+        VBox top = new VBox(header, error);
         if (actions != null) {
             top.getChildren().add(actions);
         }

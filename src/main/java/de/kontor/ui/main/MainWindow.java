@@ -132,7 +132,8 @@ public final class MainWindow {
 
     /** Puts the window into {@code stage} and shows it. */
     public void show(Stage stage) {
-        scene = new Scene(build(), 1320, 820);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        scene = new Scene(build(), Math.min(1320, screen.getWidth() - 80), Math.min(820, screen.getHeight() - 60));
         scene.getAccelerators().put(NEW, () -> screens.newPerson());
         scene.getAccelerators().put(FIND, () -> screens.findPerson());
         stage.setScene(scene);
