@@ -253,7 +253,7 @@ public final class MainWindow {
                         new PersonErasureViewModel(workspace.erasure(), workspace.restrictions(), workspace.retention(),
                                 me, runner, text),
                         () -> new PersonFormViewModel(workspace.contacts(), workspace.organisations(),
-                                workspace.suppression(), me, runner, text), text);
+                                workspace.suppression(), workspace.dedupe(), me, runner, text), text);
             } else {
                 contacts.refresh();
             }
