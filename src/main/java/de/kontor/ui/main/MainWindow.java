@@ -13,6 +13,8 @@ import de.kontor.ui.contacts.ContactsView;
 import de.kontor.ui.contacts.PersonDetailViewModel;
 import de.kontor.ui.contacts.PersonFormViewModel;
 import de.kontor.ui.dashboard.DashboardView;
+import de.kontor.ui.dedupe.DuplicatesView;
+import de.kontor.ui.dedupe.DuplicatesViewModel;
 import de.kontor.ui.dashboard.DashboardViewModel;
 import de.kontor.ui.erasure.PersonErasureViewModel;
 import de.kontor.ui.retention.DueSummaryViewModel;
@@ -184,6 +186,9 @@ public final class MainWindow {
                     new PurposesViewModel(workspace.purposes(), me, runner, text), text).root()));
             side.getChildren().add(navButton("retention", "ui.retention.nav", Feather.ARCHIVE, () -> new RetentionView(
                     new RetentionViewModel(workspace.retention(), workspace.contacts(), me, runner, text), text).root()));
+            side.getChildren().add(navButton("duplicates", "ui.dedupe.nav", Feather.COPY, () -> new DuplicatesView(
+                    new DuplicatesViewModel(workspace.dedupe(), workspace.contacts(), me, runner, text), text,
+                    this::openPerson).root()));
             side.getChildren().add(navButton("audit", Feather.SHIELD, () -> new AuditView(
                     new AuditViewModel(workspace.audit(), me, runner, text), text).root()));
             side.getChildren().add(navButton("settings", Feather.SETTINGS, () -> new SettingsView(
