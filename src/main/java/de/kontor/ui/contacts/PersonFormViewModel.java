@@ -169,8 +169,8 @@ public final class PersonFormViewModel {
         Long selfId = self == null ? null : self.id();
         runner.run(() -> dedupe.check(principal, RULES.normalise(typed), selfId).stream()
                 .limit(5).map(m -> DedupeText.hint(text, m)).toList(), found -> {
-                    if (mine == duplicateGeneration) {
-                        duplicates.setAll(found);
+                    if (mine == duplicateGeneration && !found.equals(duplicates)) {
+                        duplicates.setAll(found); // unchanged results do not rebuild the cards
                     }
                 }, t -> { });
     }
