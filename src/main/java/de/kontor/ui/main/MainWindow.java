@@ -162,6 +162,7 @@ public final class MainWindow {
         private final java.util.Map<String, ToggleButton> buttons = new java.util.HashMap<>();
         private ContactsView contacts;
         private ListsView lists;
+        private DuplicatesView duplicates;
 
         Screens(UiText text) {
             this.text = text;
@@ -186,9 +187,7 @@ public final class MainWindow {
                     new PurposesViewModel(workspace.purposes(), me, runner, text), text).root()));
             side.getChildren().add(navButton("retention", "ui.retention.nav", Feather.ARCHIVE, () -> new RetentionView(
                     new RetentionViewModel(workspace.retention(), workspace.contacts(), me, runner, text), text).root()));
-            side.getChildren().add(navButton("duplicates", "ui.dedupe.nav", Feather.COPY, () -> new DuplicatesView(
-                    new DuplicatesViewModel(workspace.dedupe(), workspace.contacts(), me, runner, text), text,
-                    this::openPerson).root()));
+            side.getChildren().add(navButton("duplicates", "ui.dedupe.nav", Feather.COPY, () -> duplicatesView().root()));
             side.getChildren().add(navButton("audit", Feather.SHIELD, () -> new AuditView(
                     new AuditViewModel(workspace.audit(), me, runner, text), text).root()));
             side.getChildren().add(navButton("settings", Feather.SETTINGS, () -> new SettingsView(
@@ -263,6 +262,15 @@ public final class MainWindow {
                 contacts.refresh();
             }
             return contacts;
+        }
+
+        /** Kept while the window lives, so the pairs of the last scan stay while a person is opened. */
+        private DuplicatesView duplicatesView() {
+            if (duplicates == null) {
+                duplicates = new DuplicatesView(new DuplicatesViewModel(workspace.dedupe(), workspace.contacts(),
+                        workspace.principal(), runner, text), text, this::openPerson);
+            }
+            return duplicates;
         }
 
         /** Kept while the window lives, so the chosen purpose stays; built again on each visit. */
