@@ -2,7 +2,10 @@ package de.kontor.cli;
 
 import de.kontor.app.Workspace;
 import de.kontor.domain.KontorException;
+import de.kontor.dedupe.Match;
 import de.kontor.exchange.CsvImport;
+import de.kontor.exchange.DuplicateMode;
+import de.kontor.exchange.ImportDuplicate;
 import de.kontor.exchange.ImportOptions;
 import de.kontor.exchange.ImportRefusedException;
 import de.kontor.exchange.ImportResult;
@@ -25,7 +28,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code kontor import csv FILE [--map COLUMN=field,...] [--delimiter C] [--encoding E]
- * [--date-format PATTERN] [--skip-invalid] [--dry-run]}. Prints {@code imported N, skipped M}
+ * [--date-format PATTERN] [--skip-invalid] [--dry-run] [--duplicates report|skip|merge]}. Prints {@code imported N, skipped M}
  * (a fixed, untranslated line for scripts), then the ignored columns and skipped lines. A
  * refused file gives one line per problem on stderr and exit code 1; nothing is written.
  */
@@ -65,14 +68,20 @@ public final class ImportCommand implements Callable<Integer> {
                     description = "Date pattern (default yyyy-MM-dd or dd.MM.yyyy).") String datePattern,
             @Option(names = "--skip-invalid", description = "Skip and list bad lines instead of refusing the file.")
             boolean skipInvalid,
-            @Option(names = "--dry-run", description = "Check and report only; write nothing.") boolean dryRun) {
+            @Option(names = "--dry-run", description = "Check and report only; write nothing.") boolean dryRun,
+            @Option(names = "--duplicates", paramLabel = "MODE", defaultValue = "report",
+                    description = "Rows that duplicate people in the database: report (default; import all), "
+                            + "skip (leave out certain duplicates) or merge (add their e-mails, phones and addresses "
+                            + "to the existing person).") String duplicates) {
         try {
             ImportOptions options = new ImportOptions(map == null ? Map.of() : map, delimiter(delimiter),
                     charset(encoding), datePattern, skipInvalid, dryRun);
+            DuplicateMode mode = DuplicateMode.parse(duplicates);
             Workspace w = workspaces.workspace();
-            ImportResult r = new CsvImport(w.contacts()).run(w.principal(), file, options);
+            ImportResult r = new CsvImport(w.contacts(), w.dedupe()).run(w.principal(), file, options, mode);
             // A dry run imports nothing; what it would import follows on the next line.
-            out.println("imported " + (r.dryRun() ? 0 : r.imported()) + ", skipped " + r.skippedLines());
+            out.println("imported " + (r.dryRun() ? 0 : r.imported()) + ", skipped "
+                    + (r.skippedLines() + r.duplicatesSkipped()));
             if (r.dryRun()) {
                 out.println(messages.get("import.dryRun", r.imported()));
             }
@@ -82,6 +91,7 @@ public final class ImportCommand implements Callable<Integer> {
             for (LineProblem p : r.skipped()) {
                 out.println(messages.get("import.skipped", CliText.problem(messages, p)));
             }
+            printDuplicates(r);
             out.flush();
             return 0;
         } catch (ImportRefusedException e) {
@@ -96,6 +106,35 @@ public final class ImportCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
+    }
+
+    /** One line per duplicate (line, matched id or line, score), then a summary when there were any. */
+    private void printDuplicates(ImportResult r) {
+        if (r.duplicates().isEmpty()) {
+            return;
+        }
+        long inDb = 0;
+        for (ImportDuplicate d : r.duplicates()) {
+            String score = String.format(java.util.Locale.ROOT, "%.1f", d.score());
+            String level = messages.get(d.level() == Match.Level.CERTAIN ? "ui.dedupe.certain" : "ui.dedupe.possible");
+            if (d.inDatabase()) {
+                inDb++;
+            }
+            String line = switch (d.action()) {
+                case SKIPPED -> messages.get("import.duplicates.skipped", Long.toString(d.line()),
+                        Long.toString(d.personId()), score);
+                case MERGED -> messages.get("import.duplicates.merged", Long.toString(d.line()),
+                        Long.toString(d.personId()), score);
+                case REPORTED -> d.inDatabase()
+                        ? messages.get("import.duplicates.inDatabase", Long.toString(d.line()),
+                                Long.toString(d.personId()), score, level)
+                        : messages.get("import.duplicates.inFile", Long.toString(d.line()),
+                                Long.toString(d.otherLine()), score, level);
+            };
+            out.println(line);
+        }
+        out.println(messages.get("import.duplicates.summary", inDb, r.duplicates().size() - inDb,
+                r.duplicatesSkipped(), r.duplicatesMerged()));
     }
 
     private static Character delimiter(String d) {

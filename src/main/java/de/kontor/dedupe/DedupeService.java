@@ -189,6 +189,19 @@ public final class DedupeService {
         return merged;
     }
 
+    /**
+     * {@code keep} with the e-mails, phones and addresses of {@code added} that it does not
+     * have yet (compared in canonical form); everything else stays as in {@code keep}. Both
+     * should be normalised. For "merge instead" on entry and for imports that merge.
+     */
+    public static PersonData addContacts(PersonData keep, PersonData added) {
+        PersonData u = combine(keep, new PersonData(null, null, null, null, null, null, null, null,
+                added.emails(), added.phones(), added.addresses(), List.of(), null), Map.of(), Long.MIN_VALUE);
+        return new PersonData(keep.salutation(), keep.title(), keep.givenName(), keep.familyName(), keep.birthDate(),
+                keep.language(), keep.organisation(), keep.jobTitle(), u.emails(), u.phones(), u.addresses(),
+                keep.tags(), keep.notes());
+    }
+
     private static PersonData combine(PersonData keep, PersonData other, Map<String, Long> prefer, long otherId) {
         Map<String, Boolean> fromOther = new LinkedHashMap<>();
         for (String f : CHOOSABLE) {

@@ -1,6 +1,11 @@
 package de.kontor.exchange;
 
+import de.kontor.dedupe.DedupeRecord;
+import de.kontor.dedupe.DedupeService;
+import de.kontor.dedupe.Match;
+import de.kontor.dedupe.Matcher;
 import de.kontor.domain.ContactKind;
+import de.kontor.domain.Person;
 import de.kontor.domain.EmailAddress;
 import de.kontor.domain.FieldError;
 import de.kontor.domain.KontorException;
@@ -76,10 +81,19 @@ public final class CsvImport {
     private static final DateTimeFormatter GERMAN = DateTimeFormatter.ofPattern("dd.MM.uuuu")
             .withResolverStyle(ResolverStyle.STRICT);
 
+    private static final de.kontor.domain.ContactRules RULES = new de.kontor.domain.ContactRules();
+
     private final ContactService contacts;
+    private final DedupeService dedupe;
 
     public CsvImport(ContactService contacts) {
+        this(contacts, null);
+    }
+
+    /** With the duplicate check: every row against the database and within the file. */
+    public CsvImport(ContactService contacts, DedupeService dedupe) {
         this.contacts = contacts;
+        this.dedupe = dedupe;
     }
 
     /** Which field a column feeds; {@code group} keeps Outlook's business and home addresses apart. */
@@ -93,6 +107,15 @@ public final class CsvImport {
      *     an unknown encoding or date pattern
      */
     public ImportResult run(Principal by, Path file, ImportOptions options) {
+        return run(by, file, options, DuplicateMode.REPORT);
+    }
+
+    /**
+     * As {@link #run(Principal, Path, ImportOptions)}, and (with a duplicate check) checks
+     * every row before writing: against the database and within the file; {@code mode} says
+     * what happens to rows with a certain duplicate in the database. Still all or nothing.
+     */
+    public ImportResult run(Principal by, Path file, ImportOptions options, DuplicateMode mode) {
         // Parsing in its own method lets the file's bytes be collected before the big insert.
         Parsed parsed = parse(file, options);
         List<LineProblem> problems = parsed.problems();
@@ -123,18 +146,85 @@ public final class CsvImport {
         if (!problems.isEmpty() && !options.skipInvalid()) {
             throw new ImportRefusedException(problems);
         }
-        if (options.dryRun() || people.isEmpty()) {
+        Duplicates dups = dedupe == null || people.isEmpty() ? new Duplicates(people, lineOfPerson, List.of(),
+                List.of(), List.of()) : duplicates(by, people, lineOfPerson, mode);
+        people = dups.people();
+        lineOfPerson = dups.lines();
+        if (options.dryRun() || (people.isEmpty() && dups.amendments().isEmpty())) {
             return new ImportResult(options.dryRun() ? people.size() : 0, rows, problems, ignored, columnFields,
-                    options.dryRun());
+                    options.dryRun(), dups.found());
         }
         try {
-            contacts.createAll(by, people);
+            contacts.createAll(by, people, dups.amendments());
         } catch (BatchValidationException e) {
-            long line = lineOfPerson.get(e.row());
+            long line = e.row() < lineOfPerson.size() ? lineOfPerson.get(e.row())
+                    : dups.amendedLines().get(e.row() - lineOfPerson.size());
             throw new ImportRefusedException(e.errors().stream()
                     .map(f -> new LineProblem(line, f.field(), f.messageKey(), f.args())).toList());
         }
-        return new ImportResult(people.size(), rows, problems, ignored, columnFields, false);
+        return new ImportResult(people.size(), rows, problems, ignored, columnFields, false, dups.found());
+    }
+
+    /** The rows left to create, the amendments of existing people (merge), and every duplicate found. */
+    private record Duplicates(List<NewPerson> people, List<Long> lines, List<ContactService.Amendment> amendments,
+            List<Long> amendedLines, List<ImportDuplicate> found) {}
+
+    private Duplicates duplicates(Principal by, List<NewPerson> people, List<Long> lines, DuplicateMode mode) {
+        List<PersonData> normalised = people.stream().map(p -> RULES.normalise(p.data())).toList();
+        List<ImportDuplicate> found = new ArrayList<>();
+        List<NewPerson> kept = new ArrayList<>();
+        List<Long> keptLines = new ArrayList<>();
+        Map<Long, Person> merging = new LinkedHashMap<>();
+        Map<Long, PersonData> mergedData = new LinkedHashMap<>();
+        Map<Long, Long> firstLineOf = new LinkedHashMap<>();
+        for (int i = 0; i < people.size(); i++) {
+            List<Match> matches = dedupe.check(by, normalised.get(i), null);
+            Match best = matches.isEmpty() ? null : matches.get(0);
+            long line = lines.get(i);
+            boolean certain = best != null && best.level() == Match.Level.CERTAIN;
+            if (best == null || !certain || mode == DuplicateMode.REPORT) {
+                if (best != null) {
+                    found.add(new ImportDuplicate(line, best.b().key(), null, best.score(), best.level(),
+                            ImportDuplicate.Action.REPORTED));
+                }
+                kept.add(people.get(i));
+                keptLines.add(line);
+                continue;
+            }
+            long id = best.b().key();
+            if (mode == DuplicateMode.SKIP) {
+                found.add(new ImportDuplicate(line, id, null, best.score(), best.level(), ImportDuplicate.Action.SKIPPED));
+                continue;
+            }
+            Person existing = merging.computeIfAbsent(id, x -> contacts.get(by, x));
+            mergedData.put(id, DedupeService.addContacts(mergedData.getOrDefault(id, existing.data()), normalised.get(i)));
+            firstLineOf.putIfAbsent(id, line);
+            found.add(new ImportDuplicate(line, id, null, best.score(), best.level(), ImportDuplicate.Action.MERGED));
+        }
+        // Within the file: each pair once, the later line named as duplicate of the earlier one.
+        Matcher matcher = new Matcher(dedupe.settings());
+        List<DedupeRecord> records = new ArrayList<>(people.size());
+        for (int i = 0; i < people.size(); i++) {
+            records.add(DedupeService.record(lines.get(i), normalised.get(i), Long.toString(lines.get(i))));
+        }
+        for (Match m : matcher.scan(matcher.index(records), dedupe.settings().possible(), p -> { }, () -> false)) {
+            long a = m.a().key();
+            long b = m.b().key();
+            found.add(new ImportDuplicate(Math.max(a, b), null, Math.min(a, b), m.score(), m.level(),
+                    ImportDuplicate.Action.REPORTED));
+        }
+        found.sort(java.util.Comparator.comparingLong(ImportDuplicate::line)
+                .thenComparing(d -> d.otherLine() == null ? 0 : 1));
+        List<ContactService.Amendment> amendments = new ArrayList<>();
+        List<Long> amendedLines = new ArrayList<>();
+        mergedData.forEach((id, data) -> {
+            if (data.equals(merging.get(id).data())) {
+                return; // nothing new for this person
+            }
+            amendments.add(new ContactService.Amendment(id, merging.get(id).version(), data));
+            amendedLines.add(firstLineOf.get(id));
+        });
+        return new Duplicates(kept, keptLines, amendments, amendedLines, found);
     }
 
     /** Everything read from the file, before anything is written. */

@@ -59,6 +59,9 @@ public final class ContactService {
     /** One person to create, with where the data came from. */
     public record NewPerson(PersonData data, ProvenanceInput source) {}
 
+    /** A change to an existing person that must be saved together with new people (an import that merges). */
+    public record Amendment(long id, int expectedVersion, PersonData data) {}
+
     /**
      * Every validation error of {@code data} (after normalisation), without saving anything:
      * lets an import name all bad rows before it calls {@link #createAll}.
@@ -77,7 +80,26 @@ public final class ContactService {
      * {@link BatchValidationException}).
      */
     public List<Person> createAll(Principal by, List<NewPerson> people) {
+        return createAll(by, people, List.of());
+    }
+
+    /**
+     * Creates the people and saves the amendments to existing people in one transaction, all
+     * or nothing. An invalid amendment is named as row {@code people.size() + its position};
+     * a stale or restricted one refuses everything. Returns the created people.
+     */
+    public List<Person> createAll(Principal by, List<NewPerson> people, List<Amendment> amendments) {
         permissions.requireWriteContacts(by);
+        List<PersonData> amended = new ArrayList<>(amendments.size());
+        for (int i = 0; i < amendments.size(); i++) {
+            Amendment a = amendments.get(i);
+            restrictions.requireWritable(a.id());
+            try {
+                amended.add(rules.check(a.data(), LocalDate.now(clock)));
+            } catch (de.kontor.domain.ValidationException e) {
+                throw new BatchValidationException(people.size() + i, e.errors());
+            }
+        }
         LocalDate today = LocalDate.now(clock);
         List<PersonData> checked = new ArrayList<>(people.size());
         for (int i = 0; i < people.size(); i++) {
@@ -122,7 +144,7 @@ public final class ContactService {
                 Long orgId = organisationId(tx, by, d.organisation(), orgIds, bulk, changes, now);
                 rows.add(new PersonStore.NewRow(d, orgId, p));
             }
-            long[] ids = persons.insertAll(tx, rows, by.userId(), now);
+            long[] ids = rows.isEmpty() ? new long[0] : persons.insertAll(tx, rows, by.userId(), now);
             for (int i = 0; i < rows.size(); i++) {
                 PersonStore.NewRow r = rows.get(i);
                 long id = ids[i];
@@ -140,10 +162,25 @@ public final class ContactService {
                     changes.clear();
                 }
             }
+            for (int i = 0; i < amendments.size(); i++) {
+                long id = amendments.get(i).id();
+                PersonData d = amended.get(i);
+                Person before = persons.find(tx, id).orElseThrow(() -> new NotFoundException(PersonStore.ENTITY, id));
+                Long orgId = organisationId(tx, by, d.organisation(), new LinkedHashMap<>(), false, changes, now);
+                persons.update(tx, id, amendments.get(i).expectedVersion(), d, orgId, now);
+                changes.addAll(PersonFields.diff(AuditAction.UPDATE, PersonStore.ENTITY, id, id,
+                        PersonFields.of(before.data()), PersonFields.of(d)));
+            }
             audit.append(tx, by, now, changes);
             return result;
         });
         index.putAll(created);
+        if (!amendments.isEmpty()) {
+            db.read(tx -> {
+                amendments.forEach(a -> persons.find(tx, a.id()).ifPresent(index::put));
+                return null;
+            });
+        }
         return created;
     }
 

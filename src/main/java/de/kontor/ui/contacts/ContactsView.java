@@ -132,7 +132,7 @@ public final class ContactsView {
     }
 
     private void showForm(PersonFormViewModel vm) {
-        PersonFormView form = new PersonFormView(vm, text, this::saved, this::closeForm);
+        PersonFormView form = new PersonFormView(vm, text, this::saved, this::closeForm, this::showPerson);
         right.getChildren().setAll(form.root());
         Platform.runLater(form::focusFirst);
     }

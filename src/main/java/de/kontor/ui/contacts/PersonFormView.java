@@ -52,6 +52,16 @@ public final class PersonFormView {
     private final Consumer<Person> onSaved;
 
     public PersonFormView(PersonFormViewModel vm, UiText text, Consumer<Person> onSaved, Runnable onCancel) {
+        this(vm, text, onSaved, onCancel, id -> { });
+    }
+
+    /**
+     * With the possible duplicates beside the form: "Open" calls {@code onOpen} with the
+     * person's id; "Merge instead" adds the typed contacts to that person and calls
+     * {@code onSaved} with it.
+     */
+    public PersonFormView(PersonFormViewModel vm, UiText text, Consumer<Person> onSaved, Runnable onCancel,
+            java.util.function.LongConsumer onOpen) {
         this.vm = vm;
         this.text = text;
         this.onSaved = onSaved;
@@ -106,6 +116,7 @@ public final class PersonFormView {
         root.setTop(header());
         root.setCenter(scroll);
         root.setBottom(footer(onCancel));
+        root.setRight(duplicates(onOpen));
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (SAVE.match(e)) {
                 e.consume();
@@ -145,6 +156,57 @@ public final class PersonFormView {
         VBox box = new VBox(8, blocked, summary, new HBox(8, save, cancel, reload));
         box.setPadding(new Insets(12));
         return box;
+    }
+
+    private VBox duplicates(java.util.function.LongConsumer onOpen) {
+        VBox cards = new VBox(8);
+        Label heading = new Label(text.get("ui.dedupe.possibleDuplicates"), Views.icon(Feather.USERS));
+        heading.getStyleClass().add(Styles.WARNING);
+        heading.setWrapText(true);
+        VBox box = new VBox(8, heading, cards);
+        box.setId("formDuplicates");
+        box.setPadding(new Insets(12));
+        box.setPrefWidth(230);
+        box.setMinWidth(200);
+        box.setStyle("-fx-background-color: -color-bg-subtle;");
+        Runnable rebuild = () -> {
+            cards.getChildren().clear();
+            for (int i = 0; i < vm.duplicates().size(); i++) {
+                cards.getChildren().add(duplicateCard(vm.duplicates().get(i), i, onOpen));
+            }
+            box.setVisible(!vm.duplicates().isEmpty());
+            box.setManaged(!vm.duplicates().isEmpty());
+        };
+        vm.duplicates().addListener((ListChangeListener<de.kontor.ui.dedupe.DuplicateHint>) c -> rebuild.run());
+        rebuild.run();
+        return box;
+    }
+
+    private VBox duplicateCard(de.kontor.ui.dedupe.DuplicateHint h, int i, java.util.function.LongConsumer onOpen) {
+        Label name = new Label(h.name());
+        name.setId("duplicateName" + i);
+        name.getStyleClass().add(Styles.TEXT_BOLD);
+        name.setWrapText(true);
+        Label score = new Label(text.get("ui.dedupe.scoreLevel", de.kontor.ui.dedupe.DedupeText.score(text, h.score()),
+                de.kontor.ui.dedupe.DedupeText.level(text, h.level())));
+        score.getStyleClass().add(Styles.TEXT_MUTED);
+        Label reasons = new Label(h.reasons());
+        reasons.setWrapText(true);
+        reasons.getStyleClass().add(Styles.TEXT_SMALL);
+        Button open = new Button(text.get("ui.dedupe.open"));
+        open.setId("duplicateOpen" + i);
+        open.setOnAction(e -> onOpen.accept(h.personId()));
+        Button merge = new Button(text.get("ui.dedupe.mergeInstead"));
+        merge.setId("duplicateMerge" + i);
+        merge.getStyleClass().add(Styles.ACCENT);
+        merge.disableProperty().bind(vm.busyProperty());
+        merge.setOnAction(e -> vm.mergeInto(h.personId(), onSaved));
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(4, 4, open, merge);
+        VBox card = new VBox(4, name, score, reasons, buttons);
+        card.setPadding(new Insets(8));
+        card.setStyle("-fx-background-color: -color-bg-default; -fx-border-color: -color-warning-emphasis;"
+                + " -fx-border-radius: 4; -fx-background-radius: 4;");
+        return card;
     }
 
     private void save() {

@@ -1,5 +1,6 @@
 package de.kontor.ui.contacts;
 
+import de.kontor.dedupe.DedupeService;
 import de.kontor.domain.ContactKind;
 import de.kontor.domain.EmailAddress;
 import de.kontor.domain.FieldError;
@@ -16,6 +17,8 @@ import de.kontor.service.ContactService;
 import de.kontor.service.OrganisationService;
 import de.kontor.service.SearchIndex;
 import de.kontor.ui.UiText;
+import de.kontor.ui.dedupe.DedupeText;
+import de.kontor.ui.dedupe.DuplicateHint;
 import de.kontor.ui.task.TaskRunner;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -49,6 +52,9 @@ public final class PersonFormViewModel {
     private static final de.kontor.domain.ContactRules RULES = new de.kontor.domain.ContactRules();
     private final ContactService contacts;
     private final SuppressionService suppression;
+    private final DedupeService dedupe;
+    private final ObservableList<DuplicateHint> duplicates = FXCollections.observableArrayList();
+    private long duplicateGeneration;
     private final ReadOnlyStringWrapper blocked = new ReadOnlyStringWrapper("");
     private long blockGeneration;
     private final OrganisationService organisations;
@@ -90,7 +96,18 @@ public final class PersonFormViewModel {
      */
     public PersonFormViewModel(ContactService contacts, OrganisationService organisations,
             SuppressionService suppression, Principal principal, TaskRunner runner, UiText text) {
+        this(contacts, organisations, suppression, null, principal, runner, text);
+    }
+
+    /**
+     * With the live re-entry check and the live duplicate check: while the person is typed,
+     * possible duplicates appear (debounced, in the background), each with score and reasons.
+     */
+    public PersonFormViewModel(ContactService contacts, OrganisationService organisations,
+            SuppressionService suppression, DedupeService dedupe, Principal principal, TaskRunner runner,
+            UiText text) {
         this.contacts = contacts;
+        this.dedupe = dedupe;
         this.organisations = organisations;
         this.suppression = suppression;
         this.principal = principal;
@@ -106,6 +123,92 @@ public final class PersonFormViewModel {
             watchRows(emails, changed);
             watchRows(phones, changed);
         }
+        if (dedupe != null) {
+            Runnable soon = runner.debounced(this::checkDuplicates, BLOCK_CHECK_DELAY);
+            javafx.beans.InvalidationListener changed = o -> soon.run();
+            givenName.addListener(changed);
+            familyName.addListener(changed);
+            birthDate.addListener(changed);
+            watchRows(emails, changed);
+            watchRows(phones, changed);
+            addresses.addListener((javafx.collections.ListChangeListener<AddressRow>) c -> {
+                while (c.next()) {
+                    c.getAddedSubList().forEach(r -> watchAddress(r, changed));
+                }
+                changed.invalidated(addresses);
+            });
+            addresses.forEach(r -> watchAddress(r, changed));
+        }
+    }
+
+    private static void watchAddress(AddressRow r, javafx.beans.InvalidationListener changed) {
+        r.streetProperty().addListener(changed);
+        r.houseNumberProperty().addListener(changed);
+        r.postcodeProperty().addListener(changed);
+        r.cityProperty().addListener(changed);
+    }
+
+    /**
+     * Looks for possible duplicates of the typed person now (normally debounced). Nothing is
+     * looked up until a name, e-mail or phone is there; the person being edited is left out.
+     */
+    public void checkDuplicates() {
+        if (dedupe == null) {
+            return;
+        }
+        long mine = ++duplicateGeneration;
+        PersonData typed = typedWithAddresses();
+        boolean nothing = (typed.givenName() == null || typed.givenName().isBlank())
+                && (typed.familyName() == null || typed.familyName().isBlank())
+                && typed.emails().isEmpty() && typed.phones().isEmpty();
+        if (nothing) {
+            duplicates.clear();
+            return;
+        }
+        Person self = editing.get();
+        Long selfId = self == null ? null : self.id();
+        runner.run(() -> dedupe.check(principal, RULES.normalise(typed), selfId).stream()
+                .limit(5).map(m -> DedupeText.hint(text, m)).toList(), found -> {
+                    if (mine == duplicateGeneration && !found.equals(duplicates)) {
+                        duplicates.setAll(found); // unchanged results do not rebuild the cards
+                    }
+                }, t -> { });
+    }
+
+    /** Possible duplicates of the typed person, best first (at most five). */
+    public ObservableList<DuplicateHint> duplicates() {
+        return duplicates;
+    }
+
+    /**
+     * "Merge instead": saves no new person; the typed e-mails, phones and addresses that the
+     * existing person does not have yet are added to it, and {@code onMerged} gets it (to
+     * open it). Refusals (restricted, changed meanwhile, invalid) show in the summary.
+     */
+    public void mergeInto(long existingId, Consumer<Person> onMerged) {
+        if (busy.get()) {
+            return;
+        }
+        clearErrors();
+        PersonData typed = typedWithAddresses();
+        busy.set(true);
+        runner.run(() -> {
+            Person existing = contacts.get(principal, existingId);
+            PersonData united = DedupeService.addContacts(existing.data(), RULES.normalise(typed));
+            return united.equals(existing.data()) ? existing
+                    : contacts.update(principal, existingId, existing.version(), united);
+        }, merged -> {
+            busy.set(false);
+            duplicates.clear();
+            onMerged.accept(merged);
+        }, this::failed);
+    }
+
+    private PersonData typedWithAddresses() {
+        PersonData d = data();
+        return new PersonData(d.salutation(), d.title(), d.givenName(), d.familyName(), d.birthDate(), d.language(),
+                d.organisation(), d.jobTitle(), d.emails(), d.phones(),
+                addresses.stream().filter(r -> !r.isBlank()).map(AddressRow::toAddress).toList(), List.of(), null);
     }
 
     /** Listens to every row's value (rows come and go; the view rebuilds only on list changes). */

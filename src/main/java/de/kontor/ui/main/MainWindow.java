@@ -13,6 +13,8 @@ import de.kontor.ui.contacts.ContactsView;
 import de.kontor.ui.contacts.PersonDetailViewModel;
 import de.kontor.ui.contacts.PersonFormViewModel;
 import de.kontor.ui.dashboard.DashboardView;
+import de.kontor.ui.dedupe.DuplicatesView;
+import de.kontor.ui.dedupe.DuplicatesViewModel;
 import de.kontor.ui.dashboard.DashboardViewModel;
 import de.kontor.ui.erasure.PersonErasureViewModel;
 import de.kontor.ui.retention.DueSummaryViewModel;
@@ -161,6 +163,7 @@ public final class MainWindow {
         private final java.util.Map<String, ToggleButton> buttons = new java.util.HashMap<>();
         private ContactsView contacts;
         private ListsView lists;
+        private DuplicatesView duplicates;
 
         Screens(UiText text) {
             this.text = text;
@@ -185,6 +188,7 @@ public final class MainWindow {
                     new PurposesViewModel(workspace.purposes(), me, runner, text), text).root()));
             side.getChildren().add(navButton("retention", "ui.retention.nav", Feather.ARCHIVE, () -> new RetentionView(
                     new RetentionViewModel(workspace.retention(), workspace.contacts(), me, runner, text), text).root()));
+            side.getChildren().add(navButton("duplicates", "ui.dedupe.nav", Feather.COPY, () -> duplicatesView().root()));
             side.getChildren().add(navButton("audit", Feather.SHIELD, () -> new AuditView(
                     new AuditViewModel(workspace.audit(), me, runner, text), text).root()));
             side.getChildren().add(navButton("settings", Feather.SETTINGS, () -> new SettingsView(
@@ -254,11 +258,20 @@ public final class MainWindow {
                         new PersonErasureViewModel(workspace.erasure(), workspace.restrictions(), workspace.retention(),
                                 me, runner, text),
                         () -> new PersonFormViewModel(workspace.contacts(), workspace.organisations(),
-                                workspace.suppression(), me, runner, text), text);
+                                workspace.suppression(), workspace.dedupe(), me, runner, text), text);
             } else {
                 contacts.refresh();
             }
             return contacts;
+        }
+
+        /** Kept while the window lives, so the pairs of the last scan stay while a person is opened. */
+        private DuplicatesView duplicatesView() {
+            if (duplicates == null) {
+                duplicates = new DuplicatesView(new DuplicatesViewModel(workspace.dedupe(), workspace.contacts(),
+                        workspace.principal(), runner, text), text, this::openPerson);
+            }
+            return duplicates;
         }
 
         /** Kept while the window lives, so the chosen purpose stays; built again on each visit. */

@@ -70,6 +70,11 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     }
 
     @Override
+    public void post(Runnable action) {
+        javafx.application.Platform.runLater(action);
+    }
+
+    @Override
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
     }

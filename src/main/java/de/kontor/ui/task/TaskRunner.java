@@ -16,6 +16,14 @@ public interface TaskRunner {
     /** A runnable that runs {@code action} once the calls have paused for {@code delay}. */
     Runnable debounced(Runnable action, Duration delay);
 
+    /**
+     * Runs {@code action} on the UI thread: for progress reported from inside running work.
+     * Runs it at once by default (tests without a toolkit).
+     */
+    default void post(Runnable action) {
+        action.run();
+    }
+
     /** True while any work is running (for a progress indicator). */
     ReadOnlyBooleanProperty busyProperty();
 }
