@@ -189,7 +189,11 @@ class MainWindowTest {
         robot.clickOn("#settingsLanguage");
         robot.clickOn("Deutsch");
         WaitForAsyncUtils.waitForFxEvents();
-        // the scene got a new root; look it up there rather than through TestFX's cached roots
+        // the scene gets a new root (possibly a pulse later); look it up there, not in TestFX's cached roots
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> {
+            javafx.scene.Node nav = stage.getScene().getRoot().lookup("#nav-contacts");
+            return nav instanceof javafx.scene.control.ToggleButton b && "Kontakte".equals(b.getText());
+        });
         javafx.scene.Parent root = stage.getScene().getRoot();
         assertThat(((javafx.scene.control.ToggleButton) root.lookup("#nav-contacts")).getText()).isEqualTo("Kontakte");
         assertThat(((javafx.scene.control.ToggleButton) root.lookup("#nav-settings")).isSelected()).isTrue();
