@@ -54,6 +54,29 @@ public final class ImportCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), messages.get("import.subcommand"));
     }
 
+    @Command(name = "json", description = "Restore a Kontor JSON export (with ids) into a database without people.")
+    int json(@Parameters(paramLabel = "FILE", description = "A file written by kontor export --format json.") Path file) {
+        try {
+            byte[] bytes;
+            try {
+                bytes = java.nio.file.Files.readAllBytes(file);
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new KontorException(e, "import.fileMissing", file.toString());
+            } catch (java.io.IOException e) {
+                throw new KontorException(e, "error.io", file.toString(), e.getMessage());
+            }
+            Workspace w = workspaces.workspace();
+            var summary = w.subjectData().importJson(w.principal(), bytes, file.getFileName().toString());
+            out.println("imported " + summary.people() + ", skipped 0");
+            out.println(messages.get("import.json.done", summary.people(), summary.activities(), summary.consents(),
+                    summary.skippedDocuments()));
+            return 0;
+        } catch (KontorException e) {
+            err.println(messages.describe(e));
+            return 1;
+        }
+    }
+
     @Command(name = "csv", description = "Import people from a CSV file (UTF-8 unless --encoding).")
     int csv(
             @Parameters(paramLabel = "FILE", description = "The CSV file; the first line names the columns.") Path file,
