@@ -54,14 +54,7 @@ public final class ErasureStore {
      */
     public void deleteAllBut(Tx tx, long personId, Collection<Long> keepActivities) {
         var dsl = tx.dsl();
-        dsl.deleteFrom(CONSENT).where(CONSENT.PERSON_ID.eq(personId)).execute();
-        dsl.deleteFrom(DOCUMENT).where(DOCUMENT.PERSON_ID.eq(personId)).execute();
-        dsl.deleteFrom(LAWFUL_BASIS).where(LAWFUL_BASIS.PERSON_ID.eq(personId)).execute();
-        dsl.deleteFrom(OBJECTION).where(OBJECTION.PERSON_ID.eq(personId)).execute();
-        dsl.deleteFrom(INFORMATION_NOTICE).where(INFORMATION_NOTICE.PERSON_ID.eq(personId)).execute();
-        dsl.deleteFrom(PERSON_EMAIL).where(PERSON_EMAIL.PERSON_ID.eq(personId)).execute();
-        dsl.deleteFrom(PERSON_PHONE).where(PERSON_PHONE.PERSON_ID.eq(personId)).execute();
-        dsl.deleteFrom(PERSON_TAG).where(PERSON_TAG.PERSON_ID.eq(personId)).execute();
+        deleteIdentifyingRecords(dsl, personId);
         dsl.deleteFrom(ACTIVITY).where(ACTIVITY.PERSON_ID.eq(personId).and(ACTIVITY.ID.notIn(keepActivities))).execute();
         dsl.update(PERSON).setNull(PERSON.BIRTH_DATE).setNull(PERSON.NOTES).setNull(PERSON.JOB_TITLE)
                 .setNull(PERSON.SOURCE_DETAIL).setNull(PERSON.LANGUAGE)
@@ -75,14 +68,7 @@ public final class ErasureStore {
      */
     public void anonymise(Tx tx, long personId, String placeholder) {
         var dsl = tx.dsl();
-        dsl.deleteFrom(CONSENT).where(CONSENT.PERSON_ID.eq(personId)).execute();
-        dsl.deleteFrom(DOCUMENT).where(DOCUMENT.PERSON_ID.eq(personId)).execute();
-        dsl.deleteFrom(LAWFUL_BASIS).where(LAWFUL_BASIS.PERSON_ID.eq(personId)).execute();
-        dsl.deleteFrom(OBJECTION).where(OBJECTION.PERSON_ID.eq(personId)).execute();
-        dsl.deleteFrom(INFORMATION_NOTICE).where(INFORMATION_NOTICE.PERSON_ID.eq(personId)).execute();
-        dsl.deleteFrom(PERSON_EMAIL).where(PERSON_EMAIL.PERSON_ID.eq(personId)).execute();
-        dsl.deleteFrom(PERSON_PHONE).where(PERSON_PHONE.PERSON_ID.eq(personId)).execute();
-        dsl.deleteFrom(PERSON_TAG).where(PERSON_TAG.PERSON_ID.eq(personId)).execute();
+        deleteIdentifyingRecords(dsl, personId);
         var birth = dsl.select(PERSON.BIRTH_DATE).from(PERSON).where(PERSON.ID.eq(personId)).fetchOne(PERSON.BIRTH_DATE);
         dsl.update(PERSON).setNull(PERSON.SALUTATION).setNull(PERSON.TITLE).set(PERSON.GIVEN_NAME, "")
                 .set(PERSON.FAMILY_NAME, placeholder)
@@ -100,6 +86,21 @@ public final class ErasureStore {
         }
         dsl.update(ACTIVITY).set(ACTIVITY.SUBJECT, placeholder).setNull(ACTIVITY.BODY)
                 .where(ACTIVITY.PERSON_ID.eq(personId)).execute();
+    }
+
+    /**
+     * Deletes the person's consents, documents, bases, objections, information records,
+     * e-mails, phones and tags: what neither a retained record nor an anonymised one keeps.
+     */
+    private static void deleteIdentifyingRecords(org.jooq.DSLContext dsl, long personId) {
+        dsl.deleteFrom(CONSENT).where(CONSENT.PERSON_ID.eq(personId)).execute();
+        dsl.deleteFrom(DOCUMENT).where(DOCUMENT.PERSON_ID.eq(personId)).execute();
+        dsl.deleteFrom(LAWFUL_BASIS).where(LAWFUL_BASIS.PERSON_ID.eq(personId)).execute();
+        dsl.deleteFrom(OBJECTION).where(OBJECTION.PERSON_ID.eq(personId)).execute();
+        dsl.deleteFrom(INFORMATION_NOTICE).where(INFORMATION_NOTICE.PERSON_ID.eq(personId)).execute();
+        dsl.deleteFrom(PERSON_EMAIL).where(PERSON_EMAIL.PERSON_ID.eq(personId)).execute();
+        dsl.deleteFrom(PERSON_PHONE).where(PERSON_PHONE.PERSON_ID.eq(personId)).execute();
+        dsl.deleteFrom(PERSON_TAG).where(PERSON_TAG.PERSON_ID.eq(personId)).execute();
     }
 
     /** Deletes single activities (due under the deletion concept). */
