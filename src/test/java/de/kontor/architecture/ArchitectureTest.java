@@ -79,4 +79,14 @@ class ArchitectureTest {
                 .because("generated table classes are an implementation detail of the store")
                 .check(kontor);
     }
+
+    @Test
+    void onlyTheErasurePathRemovesPersonalValues() {
+        noClasses().that().doNotHaveSimpleName("ErasureService").and().doNotHaveSimpleName("RetentionService")
+                .and().doNotHaveSimpleName("Workspace").and().resideOutsideOfPackage("de.kontor.store..")
+                .should().dependOnClassesThat().haveSimpleName("ErasureStore")
+                .because("erasing values from the tables and the audit trail must go through the audited, compacting "
+                        + "erasure path, so nothing personal survives in the file")
+                .check(kontor);
+    }
 }
