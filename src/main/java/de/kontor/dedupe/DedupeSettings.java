@@ -6,5 +6,5 @@ package de.kontor.dedupe;
  * they would not narrow anything down (the other keys still meet).
  */
 public record DedupeSettings(double certain, double possible, int maxBlock) {
-    public static final DedupeSettings DEFAULT = new DedupeSettings(9, 5, 400);
+    public static final DedupeSettings DEFAULT = new DedupeSettings(9, 5, 120);
 }
