@@ -189,7 +189,18 @@ public final class ContactService {
      * with the identifier that matched: for import previews and the entry form.
      */
     public java.util.Map<Integer, String> blockedRows(List<PersonData> people) {
-        return reEntry.blocked(people.stream().map(rules::normalise).toList());
+        // Normalised only when asked for: with an empty suppression list nothing is computed.
+        return reEntry.blocked(new java.util.AbstractList<PersonData>() {
+            @Override
+            public PersonData get(int index) {
+                return rules.normalise(people.get(index));
+            }
+
+            @Override
+            public int size() {
+                return people.size();
+            }
+        });
     }
 
     public Person update(Principal by, long id, int expectedVersion, PersonData data) {
