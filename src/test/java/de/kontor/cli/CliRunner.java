@@ -32,6 +32,20 @@ final class CliRunner {
         return this;
     }
 
+    /** Runs and asserts exit 0, naming the command line and stderr when it was not. */
+    Result ok(String... args) {
+        Result r = run(args);
+        org.assertj.core.api.Assertions.assertThat(r.exit()).as(String.join(" ", args) + "\n" + r.err()).isZero();
+        return r;
+    }
+
+    /** Asserts a refusal: exit 1 and a clear message on stderr, no stack trace. */
+    static void refused(Result r, String message) {
+        org.assertj.core.api.Assertions.assertThat(r.exit()).isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThat(r.err()).contains(message).doesNotContain("Exception")
+                .doesNotContain("\tat ");
+    }
+
     Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
