@@ -111,6 +111,11 @@ public final class Bench {
             }
             figure("db_file_mb", Files.size(new DataFolder(first).databaseFile()) / (1024.0 * 1024.0), "MB");
             privacyFigures(workDir, new DataFolder(first), options);
+            try (Workspace w = Workspace.open(new DataFolder(first), null, PASSWORD.toCharArray(), options)) {
+                new ExchangeBench(this::figure).run(w, workDir, new DataFolder(second), OWNER, PASSWORD.toCharArray(),
+                        options);
+            }
+            deleteTree(second);
             labelledFigures();
 
             writeCsv(csv, contacts);

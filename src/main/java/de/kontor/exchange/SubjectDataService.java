@@ -10,7 +10,11 @@ import de.kontor.domain.ValidationException;
 import de.kontor.domain.audit.AuditAction;
 import de.kontor.domain.audit.AuditChange;
 import de.kontor.domain.audit.AuditEntry;
+import de.kontor.domain.privacy.BasisRecord;
+import de.kontor.domain.privacy.Consent;
 import de.kontor.domain.privacy.ConsentText;
+import de.kontor.domain.privacy.InformationRecord;
+import de.kontor.domain.privacy.Objection;
 import de.kontor.domain.privacy.Purpose;
 import de.kontor.domain.request.ControllerDetails;
 import de.kontor.domain.request.SubjectData;
@@ -185,22 +189,35 @@ public final class SubjectDataService {
             for (int from = 0; from < all.size(); from += BATCH) {
                 List<Person> batch = all.subList(from, Math.min(all.size(), from + BATCH));
                 List<Long> ids = batch.stream().map(Person::id).toList();
-                var bases = consents.bases(tx, ids);
-                var cons = consents.consents(tx, ids);
-                var objections = consents.objections(tx, ids);
-                var info = consents.information(tx, ids);
+                Map<Long, List<BasisRecord>> bases = byPerson(consents.bases(tx, ids),
+                        BasisRecord::personId);
+                Map<Long, List<Consent>> cons = byPerson(consents.consents(tx, ids),
+                        Consent::personId);
+                Map<Long, List<Objection>> objections = byPerson(consents.objections(tx, ids),
+                        Objection::personId);
+                Map<Long, List<InformationRecord>> info = byPerson(
+                        consents.information(tx, ids), InformationRecord::personId);
+                Map<Long, String> categories = retention.categories(tx, ids);
+                var acts = activities.ofPersons(tx, ids);
+                var docs = consents.documents(tx, ids);
                 for (Person p : batch) {
                     long id = p.id();
-                    out.add(new SubjectData(p, category(tx, id), null, List.of(),
-                            bases.stream().filter(b -> b.personId() == id).toList(),
-                            cons.stream().filter(c -> c.personId() == id).toList(),
-                            objections.stream().filter(o -> o.personId() == id).toList(),
-                            info.stream().filter(i -> i.personId() == id).toList(),
-                            chronological(activities.ofPerson(tx, id)), consents.documents(tx, id), List.of(), List.of()));
+                    out.add(new SubjectData(p, categories.get(id), null, List.of(),
+                            bases.getOrDefault(id, List.of()), cons.getOrDefault(id, List.of()),
+                            objections.getOrDefault(id, List.of()), info.getOrDefault(id, List.of()),
+                            acts.getOrDefault(id, List.of()), docs.getOrDefault(id, List.of()), List.of(), List.of()));
                 }
             }
             return out;
         });
+    }
+
+    private static <T> Map<Long, List<T>> byPerson(List<T> rows, java.util.function.ToLongFunction<T> person) {
+        Map<Long, List<T>> out = new java.util.HashMap<>();
+        for (T row : rows) {
+            out.computeIfAbsent(person.applyAsLong(row), k -> new ArrayList<>()).add(row);
+        }
+        return out;
     }
 
     // --- Art. 15 access report ---

@@ -347,14 +347,27 @@ public final class AccessReport {
         pdf.subsubheading(t.get("access.copy.audit"));
         pdf.paragraph(t.get("access.audit.intro"));
         List<List<String>> audit = new ArrayList<>();
-        for (AuditEntry e : s.audit()) {
-            String change = e.valuesErased() ? t.get("access.audit.erased")
-                    : Text.join(" → ", e.oldValue() == null ? null : e.oldValue(), e.newValue());
+        // one row per change of one record (e.g. an activity created with four fields), not per field
+        List<AuditEntry> entries = s.audit();
+        for (int i = 0; i < entries.size(); ) {
+            AuditEntry e = entries.get(i);
+            StringBuilder changes = new StringBuilder();
+            int j = i;
+            for (; j < entries.size() && sameChange(e, entries.get(j)); j++) {
+                AuditEntry f = entries.get(j);
+                String change = f.valuesErased() ? t.get("access.audit.erased")
+                        : Text.join(" → ", f.oldValue(), f.newValue());
+                String line = Text.join(": ", f.field(), change);
+                if (line != null) {
+                    changes.append(changes.isEmpty() ? "" : "\n").append(line);
+                }
+            }
             audit.add(cells(t.dateTime(e.at()), e.actorName(), t.enumText("access.audit.", e.action().name()),
-                    Text.join(": ", t.entity(e.entityType()), e.field()), change == null ? "–" : change));
+                    t.entity(e.entityType()) + " " + e.entityId(), changes.isEmpty() ? "–" : changes.toString()));
+            i = j;
         }
         table(pdf, t, List.of(t.get("access.col.when"), t.get("access.col.user"), t.get("access.col.action"),
-                t.get("access.col.field"), t.get("access.col.change")), new float[] {1.6f, 1.2f, 1.3f, 2.2f, 3.5f}, audit);
+                t.get("access.col.record"), t.get("access.col.change")), new float[] {1.6f, 1.2f, 1.3f, 1.7f, 4}, audit);
 
         if (!s.requests().isEmpty()) {
             pdf.subsubheading(t.get("access.copy.requests"));
@@ -438,5 +451,11 @@ public final class AccessReport {
         String dateTime(Instant i) {
             return i == null ? "–" : dateTime.format(i.atZone(zone));
         }
+    }
+
+    /** Whether two audit entries belong to the same change of the same record. */
+    private static boolean sameChange(AuditEntry a, AuditEntry b) {
+        return a.at().equals(b.at()) && a.actorId() == b.actorId() && a.action() == b.action()
+                && a.entityId() == b.entityId() && java.util.Objects.equals(a.entityType(), b.entityType());
     }
 }

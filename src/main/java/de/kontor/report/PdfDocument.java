@@ -42,6 +42,9 @@ import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructur
 import org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDPropertyList;
 import org.apache.pdfbox.pdmodel.documentinterchange.taggedpdf.PDTableAttributeObject;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
 import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
 
@@ -61,6 +64,7 @@ public final class PdfDocument implements AutoCloseable {
     private static final float CELL_PAD = 4;
 
     private final PDDocument doc = new PDDocument();
+    private final List<TrueTypeFont> fonts = new ArrayList<>();
     private final PDType0Font font;
     private final PDType0Font bold;
     private final String title;
@@ -108,7 +112,13 @@ public final class PdfDocument implements AutoCloseable {
             if (in == null) {
                 throw new IllegalStateException("font missing: " + resource);
             }
-            return PDType0Font.load(doc, in, true);
+            // Kontor's text is Latin, Greek and Cyrillic without shaping: switching glyph
+            // substitution off keeps ligatures out of the text layer (screen readers and text
+            // extraction see the letters) and saves PDFBox a regex pass per line shown.
+            TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(in));
+            ttf.setEnableGsub(false);
+            fonts.add(ttf);
+            return PDType0Font.load(doc, ttf, true);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -299,12 +309,21 @@ public final class PdfDocument implements AutoCloseable {
             out.showText(shown);
             out.endText();
             out.endMarkedContent();
-            COSDictionary mcr = new COSDictionary();
-            mcr.setItem(COSName.TYPE, COSName.getPDFName("MCR"));
-            mcr.setItem(COSName.PG, page.getCOSObject());
-            mcr.setInt(COSName.MCID, id);
+            COSDictionary element = owner.getCOSObject();
             COSArray kids = kids(owner);
-            kids.add(mcr);
+            if (element.getItem(COSName.PG) == null) {
+                element.setItem(COSName.PG, page.getCOSObject());
+            }
+            if (element.getDictionaryObject(COSName.PG) == page.getCOSObject()) {
+                // content on the element's own page: the bare MCID is enough (ISO 32000-1, 14.7.4.2)
+                kids.add(COSInteger.get(id));
+            } else {
+                COSDictionary mcr = new COSDictionary();
+                mcr.setItem(COSName.TYPE, COSName.getPDFName("MCR"));
+                mcr.setItem(COSName.PG, page.getCOSObject());
+                mcr.setInt(COSName.MCID, id);
+                kids.add(mcr);
+            }
             parentTree.computeIfAbsent(pageIndex, k -> new COSArray()).add(owner.getCOSObject());
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -353,6 +372,13 @@ public final class PdfDocument implements AutoCloseable {
     }
 
     private List<String> wrap(String text, PDType0Font f, float size, float width) {
+        if (text.indexOf('\n') >= 0) {
+            List<String> lines = new ArrayList<>();
+            for (String part : text.split("\n", -1)) {
+                lines.addAll(wrap(part, f, size, width));
+            }
+            return lines;
+        }
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String word : text.replace('\t', ' ').replace("\r", "").split(" ")) {
@@ -588,6 +614,9 @@ public final class PdfDocument implements AutoCloseable {
                 out.close();
             }
             doc.close();
+            for (TrueTypeFont f : fonts) {
+                f.close();
+            }
         } catch (IOException e) {
             // nothing left to release
         }

@@ -61,6 +61,18 @@ public final class ActivityStore {
                 .fetch().map(ActivityStore::toActivity);
     }
 
+    /** The activities of many people, oldest first per person, in one query. */
+    public java.util.Map<Long, List<Activity>> ofPersons(Tx tx, java.util.Collection<Long> personIds) {
+        java.util.Map<Long, List<Activity>> out = new java.util.HashMap<>();
+        tx.dsl().select(ACTIVITY.fields()).select(APP_USER.USERNAME).from(ACTIVITY)
+                .join(APP_USER).on(APP_USER.ID.eq(ACTIVITY.CREATED_BY))
+                .where(ACTIVITY.PERSON_ID.in(personIds))
+                .orderBy(ACTIVITY.PERSON_ID, ACTIVITY.OCCURRED_AT, ACTIVITY.ID)
+                .forEach(r -> out.computeIfAbsent(r.get(ACTIVITY.PERSON_ID), k -> new java.util.ArrayList<>())
+                        .add(toActivity(r)));
+        return out;
+    }
+
     private static Activity toActivity(Record r) {
         return new Activity(r.get(ACTIVITY.ID), r.get(ACTIVITY.PERSON_ID), r.get(ACTIVITY.VERSION),
                 new ActivityData(ActivityKind.fromKey(r.get(ACTIVITY.KIND)).orElse(ActivityKind.NOTE),

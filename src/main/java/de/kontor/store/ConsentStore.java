@@ -225,6 +225,19 @@ public final class ConsentStore {
     }
 
     /** The documents stored for a person (metadata only), oldest first. */
+    /** The documents of many people, per person in id order, in one query. */
+    public java.util.Map<Long, java.util.List<de.kontor.domain.request.DocumentInfo>> documents(Tx tx,
+            Collection<Long> personIds) {
+        java.util.Map<Long, java.util.List<de.kontor.domain.request.DocumentInfo>> out = new java.util.HashMap<>();
+        tx.dsl().select(DOCUMENT.ID, DOCUMENT.FILE_NAME, DOCUMENT.MEDIA_TYPE, DOCUMENT.BYTE_SIZE, DOCUMENT.SHA256,
+                DOCUMENT.CREATED_AT, DOCUMENT.CATEGORY_KEY, DOCUMENT.PERSON_ID).from(DOCUMENT)
+                .where(DOCUMENT.PERSON_ID.in(personIds)).orderBy(DOCUMENT.ID)
+                .forEach(r -> out.computeIfAbsent(r.value8(), k -> new java.util.ArrayList<>())
+                        .add(new de.kontor.domain.request.DocumentInfo(r.value1(), r.value2(), r.value3(), r.value4(),
+                                r.value5(), r.value6().toInstant(), r.value7())));
+        return out;
+    }
+
     public java.util.List<de.kontor.domain.request.DocumentInfo> documents(Tx tx, long personId) {
         return tx.dsl().select(DOCUMENT.ID, DOCUMENT.FILE_NAME, DOCUMENT.MEDIA_TYPE, DOCUMENT.BYTE_SIZE, DOCUMENT.SHA256,
                 DOCUMENT.CREATED_AT, DOCUMENT.CATEGORY_KEY).from(DOCUMENT).where(DOCUMENT.PERSON_ID.eq(personId))
