@@ -338,51 +338,59 @@ public final class SubjectDataService {
             Map<String, Long> users = restore.users(tx);
             Set<String> categories = restore.categories(tx);
             Map<String, Long> purposeIds = new java.util.HashMap<>();
-            int activityCount = 0;
-            int consentCount = 0;
-            int skipped = 0;
             List<AuditChange> changes = new ArrayList<>();
-            for (SubjectData s : parsed.people()) {
-                Person p = s.person();
-                if (s.category() != null && !categories.contains(s.category())) {
-                    throw new KontorException("import.json.unknownCategory", fileName, p.id(), s.category());
-                }
-                Long org = p.data().organisation() == null ? null
-                        : restore.organisation(tx, p.data().organisation(), p.createdAt());
-                restore.person(tx, p, org, s.category(), user(users, p.provenance().capturedBy(), by));
-                for (var a : s.activities()) {
-                    restore.activity(tx, a, user(users, a.createdBy(), by));
-                    activityCount++;
-                }
-                for (var b : s.bases()) {
-                    restore.basis(tx, purpose(tx, purposeIds, b.purposeKey(), fileName, p.id()), b,
-                            user(users, b.recordedBy(), by));
-                }
-                for (var c : s.consents()) {
-                    long purposeId = purpose(tx, purposeIds, c.purposeKey(), fileName, p.id());
-                    var text = restore.consentText(tx, purposeId, c.textVersion()).orElseThrow(() -> new KontorException(
-                            "import.json.consentText", fileName, p.id(), c.purposeKey(), c.textVersion()));
-                    if (c.textSha256() != null && !c.textSha256().equals(text.getValue())) {
-                        throw new KontorException("import.json.consentText", fileName, p.id(), c.purposeKey(),
-                                c.textVersion());
+            List<SubjectData> restricted = new ArrayList<>();
+            Map<String, Map.Entry<Long, String>> texts = new java.util.HashMap<>();
+            int[] counts = new int[3];
+            restore.write(tx, w -> {
+                for (SubjectData s : parsed.people()) {
+                    Person p = s.person();
+                    if (s.category() != null && !categories.contains(s.category())) {
+                        throw new KontorException("import.json.unknownCategory", fileName, p.id(), s.category());
                     }
-                    restore.consent(tx, purposeId, text.getKey(), c, user(users, c.recordedBy(), by));
-                    consentCount++;
+                    Long org = p.data().organisation() == null ? null
+                            : w.organisation(p.data().organisation(), p.createdAt());
+                    w.person(p, org, s.category(), user(users, p.provenance().capturedBy(), by));
+                    for (var a : s.activities()) {
+                        w.activity(a, user(users, a.createdBy(), by));
+                        counts[0]++;
+                    }
+                    for (var b : s.bases()) {
+                        w.basis(purpose(tx, purposeIds, b.purposeKey(), fileName, p.id()), b,
+                                user(users, b.recordedBy(), by));
+                    }
+                    for (var c : s.consents()) {
+                        long purposeId = purpose(tx, purposeIds, c.purposeKey(), fileName, p.id());
+                        var text = texts.computeIfAbsent(purposeId + "@" + c.textVersion(),
+                                k -> restore.consentText(tx, purposeId, c.textVersion()).orElse(null));
+                        if (text == null || c.textSha256() != null && !c.textSha256().equals(text.getValue())) {
+                            throw new KontorException("import.json.consentText", fileName, p.id(), c.purposeKey(),
+                                    c.textVersion());
+                        }
+                        w.consent(purposeId, text.getKey(), c, user(users, c.recordedBy(), by));
+                        counts[1]++;
+                    }
+                    for (var o : s.objections()) {
+                        w.objection(o, user(users, o.recordedBy(), by));
+                    }
+                    for (var i : s.information()) {
+                        w.information(i, user(users, i.recordedBy(), by));
+                    }
+                    if (s.restriction() != null) {
+                        restricted.add(s);
+                    }
+                    counts[2] += s.documents().size();
+                    changes.add(new AuditChange(AuditAction.IMPORT, PersonStore.ENTITY, p.id(), p.id(), "json", null,
+                            fileName));
                 }
-                for (var o : s.objections()) {
-                    restore.objection(tx, o, user(users, o.recordedBy(), by));
-                }
-                for (var i : s.information()) {
-                    restore.information(tx, i, user(users, i.recordedBy(), by));
-                }
-                if (s.restriction() != null) {
-                    restrictions.restrict(tx, p.id(), s.restriction().reason(), s.restriction().until(),
-                            s.restriction().retention(), by.userId(), s.restriction().since());
-                }
-                skipped += s.documents().size();
-                changes.add(new AuditChange(AuditAction.IMPORT, PersonStore.ENTITY, p.id(), p.id(), "json", null,
-                        fileName));
+            });
+            for (SubjectData s : restricted) {
+                restrictions.restrict(tx, s.person().id(), s.restriction().reason(), s.restriction().until(),
+                        s.restriction().retention(), by.userId(), s.restriction().since());
             }
+            int activityCount = counts[0];
+            int consentCount = counts[1];
+            int skipped = counts[2];
             restore.restartIdentities(tx);
             audit.append(tx, by, now, changes);
             return new ImportSummary(parsed.people().size(), activityCount, consentCount, skipped);

@@ -26,7 +26,12 @@ import de.kontor.domain.privacy.BasisRecord;
 import de.kontor.domain.privacy.Consent;
 import de.kontor.domain.privacy.InformationRecord;
 import de.kontor.domain.privacy.Objection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -78,80 +83,196 @@ public final class RestoreStore {
                         .set(ORGANISATION.UPDATED_AT, utc(at)).returningResult(ORGANISATION.ID).fetchOne().value1());
     }
 
-    public void person(Tx tx, Person p, Long organisationId, String category, long capturedBy) {
-        PersonData d = p.data();
-        var insert = tx.dsl().insertInto(PERSON).set(PERSON.ID, p.id()).set(PERSON.SALUTATION, d.salutation())
-                .set(PERSON.TITLE, d.title()).set(PERSON.GIVEN_NAME, d.givenName()).set(PERSON.FAMILY_NAME, d.familyName())
-                .set(PERSON.BIRTH_DATE, d.birthDate()).set(PERSON.LANGUAGE, d.language())
-                .set(PERSON.ORGANISATION_ID, organisationId).set(PERSON.JOB_TITLE, d.jobTitle())
-                .set(PERSON.NOTES, d.notes()).set(PERSON.SOURCE_KIND, p.provenance().kind().key())
-                .set(PERSON.SOURCE_DETAIL, p.provenance().detail()).set(PERSON.SOURCE_FILE, p.provenance().fileName())
-                .set(PERSON.SOURCE_RECORD_ID, p.provenance().sourceRecordId())
-                .set(PERSON.CAPTURED_AT, utc(p.provenance().capturedAt())).set(PERSON.CAPTURED_BY, capturedBy)
-                .set(PERSON.VERSION, p.version()).set(PERSON.CREATED_AT, utc(p.createdAt()))
-                .set(PERSON.UPDATED_AT, utc(p.updatedAt()));
-        (category == null ? insert : insert.set(PERSON.CATEGORY_KEY, category)).execute();
-        int pos = 0;
-        for (EmailAddress e : d.emails()) {
-            tx.dsl().insertInto(PERSON_EMAIL).set(PERSON_EMAIL.PERSON_ID, p.id()).set(PERSON_EMAIL.POSITION, pos++)
-                    .set(PERSON_EMAIL.KIND, e.kind().key()).set(PERSON_EMAIL.ADDRESS, e.address()).execute();
+    /** Receives the restored rows of people in order; see {@link #write}. */
+    public interface Writer {
+        /** The organisation of that name (created, name only, when missing), cached per restore. */
+        long organisation(String name, Instant at);
+
+        void person(Person p, Long organisationId, String category, long capturedBy);
+
+        void activity(Activity a, long createdBy);
+
+        void basis(long purposeId, BasisRecord b, long userId);
+
+        void consent(long purposeId, long textId, Consent c, long userId);
+
+        void objection(Objection o, long userId);
+
+        void information(InformationRecord i, long userId);
+    }
+
+    /**
+     * Restores rows through one prepared statement per table, sent in JDBC batches: a restore of
+     * 100 000 people would otherwise build and parse half a million statements. The batches are
+     * sent together, parents first, every {@value #PEOPLE_PER_FLUSH} people and at the end.
+     */
+    public void write(Tx tx, java.util.function.Consumer<Writer> body) {
+        DSLContext dsl = tx.dsl();
+        List<String> sql = List.of(
+                dsl.insertInto(PERSON, PERSON.ID, PERSON.SALUTATION, PERSON.TITLE, PERSON.GIVEN_NAME,
+                        PERSON.FAMILY_NAME, PERSON.BIRTH_DATE, PERSON.LANGUAGE, PERSON.ORGANISATION_ID, PERSON.JOB_TITLE,
+                        PERSON.NOTES, PERSON.SOURCE_KIND, PERSON.SOURCE_DETAIL, PERSON.SOURCE_FILE,
+                        PERSON.SOURCE_RECORD_ID, PERSON.CAPTURED_AT, PERSON.CAPTURED_BY, PERSON.VERSION,
+                        PERSON.CREATED_AT, PERSON.UPDATED_AT, PERSON.CATEGORY_KEY).values(nulls(20)).getSQL(),
+                dsl.insertInto(PERSON_EMAIL, PERSON_EMAIL.PERSON_ID, PERSON_EMAIL.POSITION,
+                        PERSON_EMAIL.KIND, PERSON_EMAIL.ADDRESS).values(nulls(4)).getSQL(),
+                dsl.insertInto(PERSON_PHONE, PERSON_PHONE.PERSON_ID, PERSON_PHONE.POSITION,
+                        PERSON_PHONE.KIND, PERSON_PHONE.RAW, PERSON_PHONE.E164).values(nulls(5)).getSQL(),
+                dsl.insertInto(PERSON_ADDRESS, PERSON_ADDRESS.PERSON_ID, PERSON_ADDRESS.POSITION,
+                        PERSON_ADDRESS.KIND, PERSON_ADDRESS.STREET, PERSON_ADDRESS.HOUSE_NUMBER,
+                        PERSON_ADDRESS.ADDRESS_LINE2, PERSON_ADDRESS.POSTCODE, PERSON_ADDRESS.CITY,
+                        PERSON_ADDRESS.REGION, PERSON_ADDRESS.COUNTRY).values(nulls(10)).getSQL(),
+                dsl.insertInto(PERSON_TAG, PERSON_TAG.PERSON_ID, PERSON_TAG.TAG).values(nulls(2)).getSQL(),
+                dsl.insertInto(ACTIVITY, ACTIVITY.ID, ACTIVITY.PERSON_ID, ACTIVITY.KIND,
+                        ACTIVITY.OCCURRED_AT, ACTIVITY.SUBJECT, ACTIVITY.BODY, ACTIVITY.CREATED_BY, ACTIVITY.VERSION,
+                        ACTIVITY.CREATED_AT, ACTIVITY.UPDATED_AT).values(nulls(10)).getSQL(),
+                dsl.insertInto(LAWFUL_BASIS, LAWFUL_BASIS.PERSON_ID, LAWFUL_BASIS.PURPOSE_ID,
+                        LAWFUL_BASIS.BASIS, LAWFUL_BASIS.VALID_FROM, LAWFUL_BASIS.VALID_UNTIL, LAWFUL_BASIS.EVIDENCE,
+                        LAWFUL_BASIS.BALANCING_NOTE, LAWFUL_BASIS.RECORDED_AT, LAWFUL_BASIS.RECORDED_BY).values(nulls(9)).getSQL(),
+                dsl.insertInto(CONSENT, CONSENT.PERSON_ID, CONSENT.PURPOSE_ID, CONSENT.STATUS,
+                        CONSENT.METHOD, CONSENT.CONSENT_TEXT_ID, CONSENT.REQUESTED_AT, CONSENT.GIVEN_AT,
+                        CONSENT.WITHDRAWN_AT, CONSENT.EXPIRED_AT, CONSENT.EXPIRES_ON, CONSENT.WITHDRAWAL_CHANNEL,
+                        CONSENT.RECORDED_BY, CONSENT.VERSION).values(nulls(13)).getSQL(),
+                dsl.insertInto(OBJECTION, OBJECTION.PERSON_ID, OBJECTION.OBJECTED_AT, OBJECTION.CHANNEL,
+                        OBJECTION.RECORDED_BY).values(nulls(4)).getSQL(),
+                dsl.insertInto(INFORMATION_NOTICE, INFORMATION_NOTICE.PERSON_ID,
+                        INFORMATION_NOTICE.NOTICE_VERSION, INFORMATION_NOTICE.HOW, INFORMATION_NOTICE.INFORMED_AT,
+                        INFORMATION_NOTICE.RECORDED_BY).values(nulls(5)).getSQL());
+        dsl.connection(c -> {
+            List<PreparedStatement> statements = new ArrayList<>();
+            try {
+                for (String q : sql) {
+                    statements.add(c.prepareStatement(q));
+                }
+                BatchWriter w = new BatchWriter(tx, statements);
+                body.accept(w);
+                w.flush();
+            } finally {
+                for (PreparedStatement ps : statements) {
+                    ps.close();
+                }
+            }
+        });
+    }
+
+    private static final int PEOPLE_PER_FLUSH = 500;
+
+    private static List<Object> nulls(int columns) {
+        return java.util.Collections.nCopies(columns, null);
+    }
+
+    /** Statement order = table order above: parents before the rows that refer to them. */
+    private final class BatchWriter implements Writer {
+        private static final int PERSON_ROW = 0;
+        private static final int EMAIL = 1;
+        private static final int PHONE = 2;
+        private static final int ADDRESS = 3;
+        private static final int TAG = 4;
+        private static final int ACTIVITY_ROW = 5;
+        private static final int BASIS = 6;
+        private static final int CONSENT_ROW = 7;
+        private static final int OBJECTION_ROW = 8;
+        private static final int INFORMATION = 9;
+
+        private final Tx tx;
+        private final List<PreparedStatement> statements;
+        private final boolean[] pending;
+        private final Map<String, Long> organisations = new HashMap<>();
+        private int people;
+
+        BatchWriter(Tx tx, List<PreparedStatement> statements) {
+            this.tx = tx;
+            this.statements = statements;
+            this.pending = new boolean[statements.size()];
         }
-        pos = 0;
-        for (PhoneNumber ph : d.phones()) {
-            tx.dsl().insertInto(PERSON_PHONE).set(PERSON_PHONE.PERSON_ID, p.id()).set(PERSON_PHONE.POSITION, pos++)
-                    .set(PERSON_PHONE.KIND, ph.kind().key()).set(PERSON_PHONE.RAW, ph.raw())
-                    .set(PERSON_PHONE.E164, ph.e164()).execute();
+
+        @Override
+        public long organisation(String name, Instant at) {
+            return organisations.computeIfAbsent(name, n -> RestoreStore.this.organisation(tx, n, at));
         }
-        pos = 0;
-        for (PostalAddress a : d.addresses()) {
-            tx.dsl().insertInto(PERSON_ADDRESS).set(PERSON_ADDRESS.PERSON_ID, p.id()).set(PERSON_ADDRESS.POSITION, pos++)
-                    .set(PERSON_ADDRESS.KIND, a.kind().key()).set(PERSON_ADDRESS.STREET, a.street())
-                    .set(PERSON_ADDRESS.HOUSE_NUMBER, a.houseNumber()).set(PERSON_ADDRESS.ADDRESS_LINE2, a.addressLine2())
-                    .set(PERSON_ADDRESS.POSTCODE, a.postcode()).set(PERSON_ADDRESS.CITY, a.city())
-                    .set(PERSON_ADDRESS.REGION, a.region()).set(PERSON_ADDRESS.COUNTRY, a.country()).execute();
+
+        @Override
+        public void person(Person p, Long organisationId, String category, long capturedBy) {
+            if (people > 0 && people % PEOPLE_PER_FLUSH == 0) {
+                flush();
+            }
+            people++;
+            PersonData d = p.data();
+            add(PERSON_ROW, p.id(), d.salutation(), d.title(), d.givenName(), d.familyName(), d.birthDate(), d.language(),
+                    organisationId, d.jobTitle(), d.notes(), p.provenance().kind().key(), p.provenance().detail(),
+                    p.provenance().fileName(), p.provenance().sourceRecordId(), utc(p.provenance().capturedAt()),
+                    capturedBy, p.version(), utc(p.createdAt()), utc(p.updatedAt()), category);
+            int pos = 0;
+            for (EmailAddress e : d.emails()) {
+                add(EMAIL, p.id(), pos++, e.kind().key(), e.address());
+            }
+            pos = 0;
+            for (PhoneNumber ph : d.phones()) {
+                add(PHONE, p.id(), pos++, ph.kind().key(), ph.raw(), ph.e164());
+            }
+            pos = 0;
+            for (PostalAddress a : d.addresses()) {
+                add(ADDRESS, p.id(), pos++, a.kind().key(), a.street(), a.houseNumber(), a.addressLine2(), a.postcode(),
+                        a.city(), a.region(), a.country());
+            }
+            for (String tag : d.tags()) {
+                add(TAG, p.id(), tag);
+            }
         }
-        for (String tag : d.tags()) {
-            tx.dsl().insertInto(PERSON_TAG).set(PERSON_TAG.PERSON_ID, p.id()).set(PERSON_TAG.TAG, tag).execute();
+
+        @Override
+        public void activity(Activity a, long createdBy) {
+            OffsetDateTime at = utc(a.data().occurredAt());
+            add(ACTIVITY_ROW, a.id(), a.personId(), a.data().kind().key(), at,
+                    a.data().subject() == null ? "" : a.data().subject(), a.data().body(), createdBy, 1, at, at);
         }
-    }
 
-    public void activity(Tx tx, Activity a, long createdBy) {
-        tx.dsl().insertInto(ACTIVITY).set(ACTIVITY.ID, a.id()).set(ACTIVITY.PERSON_ID, a.personId())
-                .set(ACTIVITY.KIND, a.data().kind().key()).set(ACTIVITY.OCCURRED_AT, utc(a.data().occurredAt()))
-                .set(ACTIVITY.SUBJECT, a.data().subject() == null ? "" : a.data().subject())
-                .set(ACTIVITY.BODY, a.data().body()).set(ACTIVITY.CREATED_BY, createdBy).set(ACTIVITY.VERSION, 1)
-                .set(ACTIVITY.CREATED_AT, utc(a.data().occurredAt())).set(ACTIVITY.UPDATED_AT, utc(a.data().occurredAt()))
-                .execute();
-    }
+        @Override
+        public void basis(long purposeId, BasisRecord b, long userId) {
+            add(BASIS, b.personId(), purposeId, b.basis().key(), b.validFrom(), b.validUntil(), b.evidence(),
+                    b.balancingNote(), utc(b.recordedAt()), userId);
+        }
 
-    public void basis(Tx tx, long purposeId, BasisRecord b, long userId) {
-        tx.dsl().insertInto(LAWFUL_BASIS).set(LAWFUL_BASIS.PERSON_ID, b.personId()).set(LAWFUL_BASIS.PURPOSE_ID, purposeId)
-                .set(LAWFUL_BASIS.BASIS, b.basis().key()).set(LAWFUL_BASIS.VALID_FROM, b.validFrom())
-                .set(LAWFUL_BASIS.VALID_UNTIL, b.validUntil()).set(LAWFUL_BASIS.EVIDENCE, b.evidence())
-                .set(LAWFUL_BASIS.BALANCING_NOTE, b.balancingNote()).set(LAWFUL_BASIS.RECORDED_AT, utc(b.recordedAt()))
-                .set(LAWFUL_BASIS.RECORDED_BY, userId).execute();
-    }
+        @Override
+        public void consent(long purposeId, long textId, Consent c, long userId) {
+            add(CONSENT_ROW, c.personId(), purposeId, c.status().key(), c.method().key(), textId, utc(c.requestedAt()),
+                    utc(c.givenAt()), utc(c.withdrawnAt()), utc(c.expiredAt()), c.expiresOn(), c.withdrawalChannel(),
+                    userId, 1);
+        }
 
-    public void consent(Tx tx, long purposeId, long textId, Consent c, long userId) {
-        tx.dsl().insertInto(CONSENT).set(CONSENT.PERSON_ID, c.personId()).set(CONSENT.PURPOSE_ID, purposeId)
-                .set(CONSENT.STATUS, c.status().key()).set(CONSENT.METHOD, c.method().key())
-                .set(CONSENT.CONSENT_TEXT_ID, textId).set(CONSENT.REQUESTED_AT, utc(c.requestedAt()))
-                .set(CONSENT.GIVEN_AT, utc(c.givenAt())).set(CONSENT.WITHDRAWN_AT, utc(c.withdrawnAt()))
-                .set(CONSENT.EXPIRED_AT, utc(c.expiredAt())).set(CONSENT.EXPIRES_ON, c.expiresOn())
-                .set(CONSENT.WITHDRAWAL_CHANNEL, c.withdrawalChannel()).set(CONSENT.RECORDED_BY, userId)
-                .set(CONSENT.VERSION, 1).execute();
-    }
+        @Override
+        public void objection(Objection o, long userId) {
+            add(OBJECTION_ROW, o.personId(), utc(o.objectedAt()), o.channel(), userId);
+        }
 
-    public void objection(Tx tx, Objection o, long userId) {
-        tx.dsl().insertInto(OBJECTION).set(OBJECTION.PERSON_ID, o.personId()).set(OBJECTION.OBJECTED_AT, utc(o.objectedAt()))
-                .set(OBJECTION.CHANNEL, o.channel()).set(OBJECTION.RECORDED_BY, userId).execute();
-    }
+        @Override
+        public void information(InformationRecord i, long userId) {
+            add(INFORMATION, i.personId(), i.noticeVersion(), i.how(), utc(i.informedAt()), userId);
+        }
 
-    public void information(Tx tx, InformationRecord i, long userId) {
-        tx.dsl().insertInto(INFORMATION_NOTICE).set(INFORMATION_NOTICE.PERSON_ID, i.personId())
-                .set(INFORMATION_NOTICE.NOTICE_VERSION, i.noticeVersion()).set(INFORMATION_NOTICE.HOW, i.how())
-                .set(INFORMATION_NOTICE.INFORMED_AT, utc(i.informedAt())).set(INFORMATION_NOTICE.RECORDED_BY, userId)
-                .execute();
+        private void add(int table, Object... values) {
+            try {
+                PreparedStatement ps = statements.get(table);
+                PersonStore.bind(ps, values);
+                ps.addBatch();
+                pending[table] = true;
+            } catch (SQLException e) {
+                throw new DataAccessException(e.getMessage(), e);
+            }
+        }
+
+        void flush() {
+            try {
+                for (int i = 0; i < statements.size(); i++) {
+                    if (pending[i]) {
+                        statements.get(i).executeBatch();
+                        pending[i] = false;
+                    }
+                }
+            } catch (SQLException e) {
+                throw new DataAccessException(e.getMessage(), e);
+            }
+        }
     }
 
     /** Moves the identity counters of people and activities past the restored ids. */
