@@ -146,7 +146,15 @@ public final class Bench {
             var by = w.principal();
             long t = System.nanoTime();
             int dueItems = w.retention().schedule(by).size();
-            figure("due_list_ms", millis(System.nanoTime() - t), "ms");
+            figure("due_list_first_ms", millis(System.nanoTime() - t), "ms");
+            double[] due = new double[5];
+            for (int i = 0; i < due.length; i++) {
+                t = System.nanoTime();
+                w.retention().schedule(by);
+                due[i] = millis(System.nanoTime() - t);
+            }
+            Arrays.sort(due);
+            figure("due_list_ms", due[due.length / 2], "ms");
             figure("due_list_items", dueItems, "count");
 
             t = System.nanoTime();
