@@ -108,6 +108,9 @@ final class RetentionCommand {
         private final CliContext context;
         @Option(names = "--as-of", paramLabel = "DATE") String asOf;
         @Option(names = "--dry-run") boolean dryRun;
+        @Option(names = "--item", paramLabel = "TYPE:ID", split = ",",
+                description = "Only these due items, e.g. person:12,activity:7 (as `retention due` lists them).")
+        List<String> items;
 
         Apply(CliContext context) {
             this.context = context;
@@ -118,7 +121,7 @@ final class RetentionCommand {
             LocalDate day = asOf == null ? LocalDate.now(context.options().clock()) : CliValues.date("asOf", asOf);
             try (Workspace w = context.open()) {
                 RetentionService.ApplyResult r = w.retention().apply(w.principal(), day, dryRun,
-                        context.messages().locale());
+                        context.messages().locale(), items == null ? null : itemKeys(items));
                 context.out().println(context.messages().get(dryRun ? "cli.retention.wouldApply" : "cli.retention.applied",
                         day, r.deleted().getOrDefault(de.kontor.domain.retention.ItemType.PERSON, 0),
                         r.deleted().getOrDefault(de.kontor.domain.retention.ItemType.ACTIVITY, 0),
@@ -128,6 +131,21 @@ final class RetentionCommand {
             }
             return KontorCli.OK;
         }
+    }
+
+    /** "person:12" → the due-item key; the type must be known and the id a number. */
+    static java.util.Set<String> itemKeys(List<String> items) {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (String item : items) {
+            String[] parts = item.strip().split(":", 2);
+            var type = CliValues.keyed(de.kontor.domain.retention.ItemType.class, parts[0], "cli.unknownValue");
+            try {
+                keys.add(de.kontor.domain.retention.RetentionFacts.key(type, Long.parseLong(parts.length > 1 ? parts[1] : "")));
+            } catch (NumberFormatException e) {
+                throw new de.kontor.domain.KontorException("cli.retention.itemId", item);
+            }
+        }
+        return keys;
     }
 
     @Command(name = "set-rule", description = "Change the deletion rule of a data category.")

@@ -171,8 +171,18 @@ public final class RetentionService {
      * record is due. One transaction, then one compaction.
      */
     public ApplyResult apply(Principal by, LocalDate asOf, boolean dryRun, Locale locale) {
+        return apply(by, asOf, dryRun, locale, null);
+    }
+
+    /**
+     * Like {@link #apply(Principal, LocalDate, boolean, Locale)}, but only for the chosen due
+     * items ({@code only}: item keys as {@link DueItem#key()}; null for everything due). Chosen
+     * items that are not due on {@code asOf} are left alone.
+     */
+    public ApplyResult apply(Principal by, LocalDate asOf, boolean dryRun, Locale locale, Set<String> only) {
         permissions.requirePrivacy(by);
-        List<DueItem> due = due(by, asOf);
+        List<DueItem> due = only == null ? due(by, asOf)
+                : due(by, asOf).stream().filter(i -> only.contains(i.key())).toList();
         Map<ItemType, Integer> deleted = new EnumMap<>(ItemType.class);
         List<DueItem> review = new ArrayList<>();
         Set<Long> personsGone = new HashSet<>();
@@ -233,7 +243,7 @@ public final class RetentionService {
                 deleted.merge(ItemType.DOCUMENT, erasure.deleteDocuments(tx, documents), Integer::sum);
             }
             // People kept only for statutory retention whose period has ended now go for good.
-            for (long id : restrictions.endedBefore(tx, asOf.plusDays(1), true)) {
+            for (long id : only != null ? List.<Long>of() : restrictions.endedBefore(tx, asOf.plusDays(1), true)) {
                 if (!personsGone.contains(id)) {
                     ErasureResult r = erasureService.eraseDue(tx, by, id, locale);
                     if (ErasureService.ERASED.equals(r.kind())) {

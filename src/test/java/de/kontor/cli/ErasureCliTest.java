@@ -67,8 +67,13 @@ class ErasureCliTest {
         CliRunner.Result dry = cli.ok("retention", "apply", "--as-of", inTwoYears, "--dry-run");
         assertThat(dry.out()).contains("would delete 2 people");
         assertThat(cli.ok("contacts", "list", "--format", "csv").out().lines()).hasSize(3);
+        CliRunner.refused(cli.run("retention", "apply", "--as-of", inTwoYears, "--item", "person:x"), "TYPE:ID");
+        CliRunner.refused(cli.run("retention", "apply", "--as-of", inTwoYears, "--item", "kunde:1"), "Unknown value");
+        CliRunner.Result one = cli.ok("retention", "apply", "--as-of", inTwoYears, "--item", "person:" + bert);
+        assertThat(one.out()).contains("1 people");
+        assertThat(cli.ok("contacts", "list", "--format", "csv").out()).contains("Anna").doesNotContain("Bleibt");
         CliRunner.Result applied = cli.ok("retention", "apply", "--as-of", inTwoYears);
-        assertThat(applied.out()).contains("2 people");
+        assertThat(applied.out()).contains("1 people");
         assertThat(cli.ok("contacts", "list", "--format", "csv").out().lines()).hasSize(1);
         // Deleting by the deletion concept does not block re-entry: nobody asked to be erased.
         cli.ok("contacts", "add", "--given", "Anna", "--family", "Löschmich", "--email", "anna@example.de");

@@ -16,6 +16,11 @@ public record DueItem(
         DueAction action,
         String postponedReason) {
 
+    /** "person:12", "activity:7" …: identifies the item across due lists and on the command line. */
+    public String key() {
+        return RetentionFacts.key(type, itemId);
+    }
+
     public boolean dueOn(LocalDate day) {
         return !due.isAfter(day);
     }

@@ -146,7 +146,15 @@ public final class RetentionView {
         Button apply = new Button(text.get("ui.retention.apply"), Views.icon(Feather.TRASH_2));
         apply.setId("retentionApply");
         apply.getStyleClass().add(Styles.DANGER);
-        apply.setOnAction(e -> vm.preview(r -> confirmApply(vm.summary(r))));
+        apply.setOnAction(e -> vm.preview(r -> confirmApply(vm.summary(r), vm::apply)));
+        Button applySelected = new Button(text.get("ui.retention.applySelected"), Views.icon(Feather.CHECK_SQUARE));
+        applySelected.setId("retentionApplySelected");
+        applySelected.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull()
+                .or(vm.workingProperty()));
+        applySelected.setOnAction(e -> {
+            List<RetentionViewModel.DueRow> chosen = List.copyOf(table.getSelectionModel().getSelectedItems());
+            vm.preview(chosen, r -> confirmApply(vm.summary(r), () -> vm.apply(chosen)));
+        });
         Button postpone = new Button(text.get("ui.retention.postpone"), Views.icon(Feather.CLOCK));
         postpone.setId("retentionPostpone");
         postpone.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
@@ -162,7 +170,7 @@ public final class RetentionView {
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox bar = new HBox(8, new Label(text.get("ui.retention.asOf")), asOf, ahead, refresh, gap, progress, postpone,
-                apply);
+                applySelected, apply);
         bar.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(8, heading, bar, table);
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -170,13 +178,13 @@ public final class RetentionView {
         return box;
     }
 
-    private void confirmApply(String summary) {
+    private void confirmApply(String summary, Runnable onOk) {
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, summary + "\n\n" + text.get("ui.retention.applyConfirm"),
                 ButtonType.OK, ButtonType.CANCEL);
         a.setHeaderText(text.get("ui.retention.preview"));
         a.setTitle(text.get("ui.retention.apply"));
         owner(a);
-        a.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> vm.apply());
+        a.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> onOk.run());
     }
 
     private void postpone(List<RetentionViewModel.DueRow> items) {

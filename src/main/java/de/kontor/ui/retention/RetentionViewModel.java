@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -161,18 +162,30 @@ public final class RetentionViewModel {
 
     /** The dry run for the as-of date: what applying would do. */
     public void preview(Consumer<RetentionService.ApplyResult> show) {
-        LocalDate day = asOf.get() == null ? LocalDate.now(text.zone()) : asOf.get();
+        preview(null, show);
+    }
+
+    /** The dry run for only the given rows ({@code null}: everything due). */
+    public void preview(List<DueRow> only, Consumer<RetentionService.ApplyResult> show) {
+        LocalDate day = asOfDay();
+        Set<String> keys = keys(only);
         error.set("");
-        runner.run(() -> retention.apply(principal, day, true, text.locale()), show, this::failed);
+        runner.run(() -> retention.apply(principal, day, true, text.locale(), keys), show, this::failed);
     }
 
     /** Applies the deletion concept for the as-of date (delete, anonymise; review items stay). */
     public void apply() {
-        LocalDate day = asOf.get() == null ? LocalDate.now(text.zone()) : asOf.get();
+        apply(null);
+    }
+
+    /** Applies the deletion concept to the given rows only ({@code null}: everything due). */
+    public void apply(List<DueRow> only) {
+        LocalDate day = asOfDay();
+        Set<String> keys = keys(only);
         error.set("");
         message.set("");
         working.set(true);
-        runner.run(() -> retention.apply(principal, day, false, text.locale()), r -> {
+        runner.run(() -> retention.apply(principal, day, false, text.locale(), keys), r -> {
             working.set(false);
             message.set(summary(r));
             loadDue();
@@ -180,6 +193,14 @@ public final class RetentionViewModel {
             working.set(false);
             failed(t);
         });
+    }
+
+    private LocalDate asOfDay() {
+        return asOf.get() == null ? LocalDate.now(text.zone()) : asOf.get();
+    }
+
+    private static Set<String> keys(List<DueRow> rows) {
+        return rows == null ? null : rows.stream().map(r -> r.item().key()).collect(Collectors.toSet());
     }
 
     /** "Deleted 2 people, 1 activity …" for the dialog and the message line. */

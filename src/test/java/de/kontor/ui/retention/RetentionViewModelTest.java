@@ -15,6 +15,7 @@ import de.kontor.ui.task.DirectTaskRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -78,6 +79,25 @@ class RetentionViewModelTest {
         assertThat(vm.messageProperty().get()).contains("1 people");
         assertThat(vm.rows()).isEmpty();
         assertThat(w.contacts().count(w.principal())).isZero();
+    }
+
+    @Test
+    void applyingToTheSelectedRowsLeavesTheOthersDue() {
+        Person other = w.contacts().create(w.principal(), PersonData.named("Otto", "Offen"), ProvenanceInput.manual());
+        vm.asOfProperty().set(today().plusYears(2));
+        assertThat(vm.rows()).hasSize(2);
+        RetentionViewModel.DueRow paula = vm.rows().stream().filter(r -> r.person().equals("Paula Probst"))
+                .findFirst().orElseThrow();
+
+        AtomicReference<RetentionService.ApplyResult> preview = new AtomicReference<>();
+        vm.preview(List.of(paula), preview::set);
+        assertThat(vm.summary(preview.get())).contains("would delete 1 people");
+
+        vm.apply(List.of(paula));
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(vm.messageProperty().get()).contains("1 people");
+        assertThat(vm.rows()).singleElement().satisfies(r -> assertThat(r.item().itemId()).isEqualTo(other.id()));
+        assertThat(w.contacts().count(w.principal())).isEqualTo(1);
     }
 
     @Test
