@@ -44,6 +44,7 @@ public final class PersonErasureViewModel {
     private final UiText text;
 
     private final ReadOnlyObjectWrapper<Long> personId = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Long> requestId = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper restricted = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper liftable = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper restriction = new ReadOnlyStringWrapper("");
@@ -70,6 +71,15 @@ public final class PersonErasureViewModel {
 
     /** Loads the restriction and category of a person; null clears. */
     public void load(Long id) {
+        load(id, null);
+    }
+
+    /**
+     * Loads a person for actions that answer the data subject request {@code request}: an
+     * erasure or restriction started now is recorded with it.
+     */
+    public void load(Long id, Long request) {
+        requestId.set(request);
         personId.set(id);
         error.set("");
         message.set("");
@@ -110,8 +120,9 @@ public final class PersonErasureViewModel {
         if (id == null || working.get()) {
             return;
         }
+        Long request = requestId.get();
         start();
-        runner.run(() -> erasure.erase(principal, id, keepDocuments, null, text.locale()), r -> finished(r, onDone),
+        runner.run(() -> erasure.erase(principal, id, keepDocuments, request, text.locale()), r -> finished(r, onDone),
                 this::failedWork);
     }
 
@@ -150,9 +161,10 @@ public final class PersonErasureViewModel {
         if (id == null) {
             return;
         }
+        Long request = requestId.get();
         error.set("");
         message.set("");
-        runner.run(() -> restrictions.restrict(principal, id, reason, until), r -> {
+        runner.run(() -> restrictions.restrict(principal, id, reason, until, request), r -> {
             showRestriction(Optional.of(r));
             message.set(text.get("ui.restriction.done"));
             onDone.run();
@@ -230,6 +242,11 @@ public final class PersonErasureViewModel {
         } else {
             error.set(text.error(t));
         }
+    }
+
+    /** The data subject request the actions answer, or null (started from the person). */
+    public ReadOnlyObjectProperty<Long> requestIdProperty() {
+        return requestId.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Long> personIdProperty() {
