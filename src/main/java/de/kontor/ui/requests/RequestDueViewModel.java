@@ -64,7 +64,7 @@ public final class RequestDueViewModel {
         Person p = r.personId() == null ? null
                 : people.computeIfAbsent(r.personId(), id -> RequestTexts.person(contacts, principal, id));
         return new Item(r.id(), text.get("ui.requests.cardItem", Long.toString(r.id()), texts.type(r),
-                texts.who(r, p), text.date(r.deadline()), texts.days(RequestTexts.daysLeft(r, today))));
+                texts.who(r, p), texts.days(RequestTexts.daysLeft(r, today))));
     }
 
     public ObservableList<Item> overdue() {

@@ -53,6 +53,7 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -60,7 +61,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
-import org.controlsfx.control.ToggleSwitch;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
@@ -86,7 +86,7 @@ public final class RequestsView {
         add.setId("requestNew");
         add.getStyleClass().add(Styles.ACCENT);
         add.setOnAction(e -> registerDialog());
-        ToggleSwitch openOnly = new ToggleSwitch(text.get("ui.requests.openOnly"));
+        CheckBox openOnly = new CheckBox(text.get("ui.requests.openOnly"));
         openOnly.setId("requestsOpenOnly");
         openOnly.selectedProperty().bindBidirectional(vm.openOnlyProperty());
         TextField filter = new TextField();
@@ -94,10 +94,14 @@ public final class RequestsView {
         filter.setPromptText(text.get("ui.requests.filter"));
         filter.setPrefColumnCount(22);
         filter.textProperty().bindBidirectional(vm.filterProperty());
+        add.setMinWidth(Region.USE_PREF_SIZE);
+        openOnly.setMinWidth(Region.USE_PREF_SIZE);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox head = new HBox(12, Views.title(text.get("ui.requests.title")), gap, filter, openOnly, add);
+        HBox head = new HBox(12, Views.title(text.get("ui.requests.title")), gap, add);
         head.setAlignment(Pos.CENTER_LEFT);
+        HBox bar = new HBox(12, filter, openOnly);
+        bar.setAlignment(Pos.CENTER_LEFT);
         Label error = Views.errorLabel("requestsError");
         error.textProperty().bind(vm.errorProperty());
         Label message = new Label();
@@ -105,11 +109,11 @@ public final class RequestsView {
         message.setWrapText(true);
         message.getStyleClass().add(Styles.SUCCESS);
         message.textProperty().bind(vm.messageProperty());
-        VBox top = new VBox(6, head, error, message);
+        VBox top = new VBox(8, head, bar, error, message);
         top.setPadding(new Insets(12, 12, 6, 12));
 
         SplitPane split = new SplitPane(table(), details(erasure));
-        split.setDividerPositions(0.55);
+        split.setDividerPositions(0.58);
         root.setTop(top);
         root.setCenter(split);
         vm.load();
@@ -124,8 +128,11 @@ public final class RequestsView {
         table.setItems(sorted);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(text.get("ui.requests.none")));
-        table.getColumns().add(column(text.get("ui.requests.number"), RequestsViewModel.Row::id,
-                r -> Long.toString(r.id())));
+        TableColumn<RequestsViewModel.Row, Long> number = column(text.get("ui.requests.number"),
+                RequestsViewModel.Row::id, r -> Long.toString(r.id()));
+        number.setPrefWidth(48);
+        number.setMaxWidth(80);
+        table.getColumns().add(number);
         table.getColumns().add(column(text.get("ui.requests.type"), RequestsViewModel.Row::type,
                 RequestsViewModel.Row::type));
         table.getColumns().add(column(text.get("ui.requests.who"), RequestsViewModel.Row::who,
@@ -193,6 +200,7 @@ public final class RequestsView {
     private Node details(PersonErasureViewModel erasure) {
         Label heading = Views.title("");
         heading.setId("requestHeading");
+        heading.setWrapText(true);
         Label facts = new Label();
         facts.setId("requestFacts");
         facts.setWrapText(true);
@@ -231,9 +239,9 @@ public final class RequestsView {
         progress.visibleProperty().bind(vm.workingProperty());
         progress.managedProperty().bind(vm.workingProperty());
         ErasureActions privacy = new ErasureActions(erasure, text, vm::load, vm::load);
-        HBox answer = new HBox(8, report, export, privacy.header(), progress);
+        FlowPane answer = new FlowPane(8, 8, report, export, privacy.header(), progress);
         answer.setAlignment(Pos.CENTER_LEFT);
-        HBox manage = new HBox(8, extend, link, close);
+        FlowPane manage = new FlowPane(8, 8, extend, link, close);
         manage.setAlignment(Pos.CENTER_LEFT);
 
         ListView<String> history = new ListView<>(vm.history());
@@ -550,6 +558,7 @@ public final class RequestsView {
             field.setText(Path.of(System.getProperty("user.home"), fileName).toString());
             Button choose = new Button(text.get("ui.requests.choose"), Views.icon(Feather.FOLDER));
             choose.setId(id + "Choose");
+            choose.setMinWidth(Region.USE_PREF_SIZE);
             choose.setOnAction(e -> choose());
             HBox box = new HBox(6, field, choose);
             HBox.setHgrow(field, Priority.ALWAYS);
