@@ -1,7 +1,6 @@
 package de.kontor.ui.erasure;
 
 import de.kontor.domain.Principal;
-import de.kontor.domain.ValidationException;
 import de.kontor.domain.retention.DataCategory;
 import de.kontor.domain.retention.Restriction;
 import de.kontor.domain.retention.RetentionFacts;
@@ -11,7 +10,6 @@ import de.kontor.privacy.RestrictionService;
 import de.kontor.privacy.RetentionService;
 import de.kontor.ui.UiText;
 import de.kontor.ui.task.TaskRunner;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -19,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -234,14 +231,7 @@ public final class PersonErasureViewModel {
     }
 
     private void failed(Throwable t) {
-        if (t instanceof ValidationException v && !v.errors().isEmpty()) {
-            error.set(v.errors().stream().map(f -> text.get(f.messageKey(), f.args().toArray()))
-                    .collect(Collectors.joining(" ")));
-        } else if (t instanceof IOException io) {
-            error.set(text.get("error.unexpected", io.getMessage()));
-        } else {
-            error.set(text.error(t));
-        }
+        error.set(text.refusal(t));
     }
 
     /** The data subject request the actions answer, or null (started from the person). */

@@ -60,7 +60,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
@@ -213,8 +212,18 @@ public final class RequestsView {
             facts.setText(r == null ? "" : facts(r));
             status.setText(r == null ? "" : text.get("ui.requests.statusLine",
                     text.get("request.status." + r.status().key()), text.date(r.deadline())));
-            erasure.load(vm.personIdProperty().get(), r == null ? null : r.id());
         });
+        // The privacy actions act on the request's person and name the request (also once the person is gone).
+        javafx.beans.InvalidationListener sync = o -> {
+            Long person = vm.personIdProperty().get();
+            Long request = vm.currentProperty().get() == null ? null : vm.currentProperty().get().id();
+            if (!java.util.Objects.equals(person, erasure.personIdProperty().get())
+                    || !java.util.Objects.equals(request, erasure.requestIdProperty().get())) {
+                erasure.load(person, request);
+            }
+        };
+        vm.currentProperty().addListener(sync);
+        vm.personIdProperty().addListener(sync);
         heading.setText(text.get("ui.requests.noneSelected"));
 
         Button report = button("requestReport", "ui.requests.report", Feather.FILE_TEXT, e -> reportDialog());
@@ -335,7 +344,7 @@ public final class RequestsView {
         Dialog<ButtonType> d = new Dialog<>();
         d.setTitle(text.get("ui.requests.new"));
         d.setHeaderText(text.get("ui.requests.registerHeader"));
-        ComboBox<RequestType> type = combo("registerType", RequestType.values(),
+        ComboBox<RequestType> type = Views.choice("registerType", RequestType.values(),
                 t -> text.get("request.type." + t.key()));
         type.valueProperty().bindBidirectional(vm.typeProperty());
         TextField requester = field("registerRequester", "requester", vm.requesterProperty());
@@ -435,7 +444,7 @@ public final class RequestsView {
             months.getItems().add(m);
         }
         months.setValue(SubjectRequest.MAX_EXTENSION_MONTHS);
-        months.setConverter(converter(m -> text.get("ui.requests.months", m)));
+        months.setConverter(Views.converter(m -> text.get("ui.requests.months", m)));
         GridPane grid = Views.formGrid();
         Views.row(grid, text.get("ui.requests.reason"), reason);
         Views.row(grid, text.get("ui.requests.by"), months);
@@ -481,7 +490,7 @@ public final class RequestsView {
         Dialog<ButtonType> d = new Dialog<>();
         d.setTitle(text.get("ui.requests.report"));
         d.setHeaderText(text.get("ui.requests.reportHeader", vm.personNameProperty().get()));
-        ComboBox<Locale> language = combo("reportLanguage", LANGUAGES.toArray(Locale[]::new),
+        ComboBox<Locale> language = Views.choice("reportLanguage", LANGUAGES.toArray(Locale[]::new),
                 l -> text.get("ui.requests.language." + l.getLanguage()));
         language.setValue(vm.defaultLanguage());
         Target target = new Target("reportTarget", vm.reportFileName(), "PDF", "*.pdf");
@@ -500,10 +509,10 @@ public final class RequestsView {
         Dialog<ButtonType> d = new Dialog<>();
         d.setTitle(text.get("ui.requests.export"));
         d.setHeaderText(text.get("ui.requests.exportHeader", vm.personNameProperty().get()));
-        ComboBox<ExportFormat> format = combo("exportFormat", ExportFormat.values(),
+        ComboBox<ExportFormat> format = Views.choice("exportFormat", ExportFormat.values(),
                 f -> text.get("ui.requests.format." + f.key()));
         format.setValue(ExportFormat.JSON);
-        ComboBox<Character> delimiter = combo("exportDelimiter", new Character[] {';', ','},
+        ComboBox<Character> delimiter = Views.choice("exportDelimiter", new Character[] {';', ','},
                 c -> text.get(c == ';' ? "ui.requests.semicolon" : "ui.requests.comma"));
         delimiter.setValue(text.locale().getLanguage().equals("de") ? ';' : ',');
         delimiter.disableProperty().bind(format.valueProperty().isNotEqualTo(ExportFormat.CSV));
@@ -606,28 +615,6 @@ public final class RequestsView {
         if (root.getScene() != null) {
             d.initOwner(root.getScene().getWindow());
         }
-    }
-
-    private static <E> ComboBox<E> combo(String id, E[] values, Function<E, String> label) {
-        ComboBox<E> c = new ComboBox<>();
-        c.setId(id);
-        c.getItems().setAll(values);
-        c.setConverter(converter(label));
-        return c;
-    }
-
-    private static <E> StringConverter<E> converter(Function<E, String> label) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(E e) {
-                return e == null ? "" : label.apply(e);
-            }
-
-            @Override
-            public E fromString(String s) {
-                throw new UnsupportedOperationException("choice only");
-            }
-        };
     }
 
     /** Shows request {@code id} (from the dashboard). */

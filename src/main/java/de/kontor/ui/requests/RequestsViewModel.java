@@ -1,6 +1,5 @@
 package de.kontor.ui.requests;
 
-import de.kontor.domain.FieldError;
 import de.kontor.domain.Person;
 import de.kontor.domain.PersonSummary;
 import de.kontor.domain.Principal;
@@ -14,7 +13,6 @@ import de.kontor.privacy.RequestService;
 import de.kontor.service.ContactService;
 import de.kontor.ui.UiText;
 import de.kontor.ui.task.TaskRunner;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,7 +22,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -296,14 +293,10 @@ public final class RequestsViewModel {
             load(r.id());
             onDone.run();
         }, t -> {
-            if (t instanceof ValidationException v && !v.errors().isEmpty()) {
-                for (FieldError f : v.errors()) {
-                    formErrors.merge(f.baseField(), text.get(f.messageKey(), f.args().toArray()), (a, b) -> a + " " + b);
-                }
-                formError.set(String.join(" ", formErrors.values()));
-            } else {
-                formError.set(text.error(t));
+            if (t instanceof ValidationException v) {
+                text.fieldErrors(null, v.errors(), formErrors);
             }
+            formError.set(text.refusal(t));
         });
     }
 
@@ -407,14 +400,7 @@ public final class RequestsViewModel {
     }
 
     private void failed(Throwable t) {
-        if (t instanceof ValidationException v && !v.errors().isEmpty()) {
-            error.set(v.errors().stream().map(f -> text.get(f.messageKey(), f.args().toArray()))
-                    .collect(Collectors.joining(" ")));
-        } else if (t instanceof IOException io) {
-            error.set(text.get("error.unexpected", io.getMessage()));
-        } else {
-            error.set(text.error(t));
-        }
+        error.set(text.refusal(t));
     }
 
     // --- properties ---

@@ -1,6 +1,5 @@
 package de.kontor.ui.settings;
 
-import de.kontor.domain.FieldError;
 import de.kontor.domain.Principal;
 import de.kontor.domain.ValidationException;
 import de.kontor.domain.request.ControllerDetails;
@@ -85,14 +84,10 @@ public final class ControllerSettingsViewModel {
     }
 
     private void failed(Throwable t) {
-        if (t instanceof ValidationException v && !v.errors().isEmpty()) {
-            for (FieldError f : v.errors()) {
-                errors.merge("controller:" + f.baseField(), text.get(f.messageKey(), f.args().toArray()), (a, b) -> a + " " + b);
-            }
-            error.set(String.join(" ", errors.values()));
-        } else {
-            error.set(text.error(t));
+        if (t instanceof ValidationException v) {
+            text.fieldErrors("controller", v.errors(), errors);
         }
+        error.set(text.refusal(t));
     }
 
     public StringProperty nameProperty() {
