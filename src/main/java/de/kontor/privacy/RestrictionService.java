@@ -46,6 +46,14 @@ public final class RestrictionService implements RestrictionGuard {
     }
 
     public Restriction restrict(Principal by, long personId, String reason, LocalDate until) {
+        return restrict(by, personId, reason, until, null);
+    }
+
+    /**
+     * Restricts processing; with {@code requestId} the restriction answers that data subject
+     * request (Art. 18), which the audit entry names.
+     */
+    public Restriction restrict(Principal by, long personId, String reason, LocalDate until, Long requestId) {
         permissions.requirePrivacy(by);
         String r = Text.clean(reason);
         if (r == null) {
@@ -66,7 +74,8 @@ public final class RestrictionService implements RestrictionGuard {
             store.lift(tx, personId, "replaced", now);
             store.restrict(tx, personId, r, until, false, by.userId(), now);
             audit.append(tx, by, now, List.of(new AuditChange(AuditAction.RESTRICT, "restriction", personId, personId,
-                    "restricted", null, r + (until == null ? "" : " until " + until))));
+                    "restricted", null, r + (until == null ? "" : " until " + until)
+                            + (requestId == null ? "" : " request:" + requestId))));
             return store.active(tx, personId).orElseThrow();
         });
         reload();

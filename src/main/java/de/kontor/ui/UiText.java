@@ -1,13 +1,19 @@
 package de.kontor.ui;
 
+import de.kontor.domain.FieldError;
 import de.kontor.domain.KontorException;
+import de.kontor.domain.ValidationException;
 import de.kontor.i18n.Messages;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The window's texts and formats in one language: bundle texts, refusals as sentences, dates
@@ -63,6 +69,32 @@ public final class UiText {
             return messages.get(k.messageKey(), k.args().toArray());
         }
         return messages.get("error.unexpected", String.valueOf(t.getMessage() == null ? t : t.getMessage()));
+    }
+
+    /**
+     * A refusal as one line: every field error of a validation in turn, a file problem with its
+     * message, any other refusal as {@link #error(Throwable)}.
+     */
+    public String refusal(Throwable t) {
+        if (t instanceof ValidationException v && !v.errors().isEmpty()) {
+            return v.errors().stream().map(f -> messages.get(f.messageKey(), f.args().toArray()))
+                    .collect(Collectors.joining(" "));
+        }
+        if (t instanceof IOException io) {
+            return messages.get("error.unexpected", io.getMessage());
+        }
+        return error(t);
+    }
+
+    /**
+     * Puts each field error into {@code errors} under "{@code form}:field" (or "field" when
+     * {@code form} is null), joining several for one field, for the marks at the fields.
+     */
+    public void fieldErrors(String form, List<FieldError> list, Map<String, String> errors) {
+        for (FieldError f : list) {
+            errors.merge(form == null ? f.baseField() : form + ":" + f.baseField(),
+                    messages.get(f.messageKey(), f.args().toArray()), (a, b) -> a + " " + b);
+        }
     }
 
     public String date(LocalDate d) {

@@ -66,6 +66,31 @@ public final class Views {
         return c;
     }
 
+    /** Shows choices by {@code label}; the choices cannot be typed. */
+    public static <E> javafx.util.StringConverter<E> converter(java.util.function.Function<E, String> label) {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(E e) {
+                return e == null ? "" : label.apply(e);
+            }
+
+            @Override
+            public E fromString(String s) {
+                throw new UnsupportedOperationException("choice only");
+            }
+        };
+    }
+
+    /** A drop-down of {@code values} shown by {@code label}. */
+    public static <E> javafx.scene.control.ComboBox<E> choice(String id, E[] values,
+            java.util.function.Function<E, String> label) {
+        javafx.scene.control.ComboBox<E> c = new javafx.scene.control.ComboBox<>();
+        c.setId(id);
+        c.getItems().setAll(values);
+        c.setConverter(converter(label));
+        return c;
+    }
+
     /** A centred card for the start dialogs (setup, login). */
     public static StackPane card(Node... content) {
         VBox box = new VBox(12, content);

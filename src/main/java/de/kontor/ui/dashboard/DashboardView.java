@@ -5,12 +5,17 @@ import de.kontor.domain.privacy.ConsentStatus;
 import de.kontor.privacy.DashboardService;
 import de.kontor.ui.UiText;
 import de.kontor.ui.Views;
+import de.kontor.privacy.RequestService;
+import de.kontor.ui.requests.RequestDueViewModel;
 import de.kontor.ui.retention.DueSummaryViewModel;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
+import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
@@ -48,6 +53,15 @@ public final class DashboardView {
     /** With the "due for deletion" card, which opens the deletion concept screen. */
     public DashboardView(DashboardViewModel vm, DueSummaryViewModel due, UiText text, LongConsumer openPerson,
             Runnable openRetention) {
+        this(vm, due, null, text, openPerson, openRetention, null);
+    }
+
+    /**
+     * With the request cards (overdue, due within 7 days) when {@code requests} is given; each line
+     * opens the request in the register.
+     */
+    public DashboardView(DashboardViewModel vm, DueSummaryViewModel due, RequestDueViewModel requests, UiText text,
+            LongConsumer openPerson, Runnable openRetention, LongConsumer openRequest) {
         this.vm = vm;
         this.text = text;
         this.openPerson = openPerson;
@@ -74,8 +88,23 @@ public final class DashboardView {
         cards.add(card("dashPending", text.get("ui.dashboard.pending"), Feather.CLOCK, vm.pending()), 0, 1);
         cards.add(card("dashInformation", text.get("ui.dashboard.informationDue"), Feather.INFO,
                 vm.informationDue()), 1, 1);
+        int row = 2;
+        if (requests != null) {
+            cards.add(card("dashRequestsOverdue", text.get("ui.requests.cardOverdue"), Feather.ALERT_TRIANGLE,
+                    requests.overdue(), RequestDueViewModel.Item::text, i -> true, RequestDueViewModel.Item::requestId,
+                    openRequest), 0, row);
+            cards.add(card("dashRequestsSoon", text.get("ui.requests.cardSoon", RequestService.DUE_SOON_DAYS),
+                    Feather.INBOX, requests.dueSoon(), RequestDueViewModel.Item::text, i -> false,
+                    RequestDueViewModel.Item::requestId, openRequest), 1, row);
+            row++;
+            refresh.setOnAction(e -> {
+                vm.load();
+                requests.load();
+            });
+            requests.load();
+        }
         if (due != null) {
-            cards.add(dueCard(due, openRetention), 0, 2, 2, 1);
+            cards.add(dueCard(due, openRetention), 0, row, 2, 1);
             due.load();
         }
 
@@ -100,31 +129,39 @@ public final class DashboardView {
     }
 
     private Node card(String id, String title, Feather icon, ObservableList<DashboardViewModel.Item> items) {
+        return card(id, title, icon, items, DashboardViewModel.Item::text, DashboardViewModel.Item::flagged,
+                DashboardViewModel.Item::personId, openPerson);
+    }
+
+    /** A card of lines; {@code flagged} lines are red; a click or Enter opens {@code target} of the line. */
+    private <T> Node card(String id, String title, Feather icon, ObservableList<T> items, Function<T, String> label,
+            Predicate<T> flagged, ToLongFunction<T> target, LongConsumer open) {
         Label heading = new Label(title, Views.icon(icon));
         heading.getStyleClass().add(Styles.TITLE_4);
-        ListView<DashboardViewModel.Item> list = new ListView<>(items);
+        ListView<T> list = new ListView<>(items);
         list.setId(id);
         list.setPrefHeight(150);
         list.setPlaceholder(new Label(text.get("ui.dashboard.nothing")));
         list.setCellFactory(v -> new ListCell<>() {
             @Override
-            protected void updateItem(DashboardViewModel.Item item, boolean empty) {
+            protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.text());
-                pseudoClassStateChanged(Styles.STATE_DANGER, !empty && item != null && item.flagged());
-                setStyle(!empty && item != null && item.flagged() ? "-fx-text-fill: -color-danger-fg;" : null);
+                boolean red = !empty && item != null && flagged.test(item);
+                setText(empty || item == null ? null : label.apply(item));
+                pseudoClassStateChanged(Styles.STATE_DANGER, red);
+                setStyle(red ? "-fx-text-fill: -color-danger-fg;" : null);
             }
         });
         list.setOnMouseClicked(e -> {
-            DashboardViewModel.Item item = list.getSelectionModel().getSelectedItem();
-            if (item != null && e.getClickCount() >= 1) {
-                openPerson.accept(item.personId());
+            T item = list.getSelectionModel().getSelectedItem();
+            if (item != null && e.getClickCount() >= 1 && open != null) {
+                open.accept(target.applyAsLong(item));
             }
         });
         list.setOnKeyPressed(e -> {
-            DashboardViewModel.Item item = list.getSelectionModel().getSelectedItem();
-            if (item != null && e.getCode() == javafx.scene.input.KeyCode.ENTER) {
-                openPerson.accept(item.personId());
+            T item = list.getSelectionModel().getSelectedItem();
+            if (item != null && e.getCode() == javafx.scene.input.KeyCode.ENTER && open != null) {
+                open.accept(target.applyAsLong(item));
             }
         });
         VBox card = new VBox(6, heading, list);

@@ -29,7 +29,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
@@ -93,17 +92,7 @@ public final class ErasureActions {
         ComboBox<DataCategory> category = new ComboBox<>(vm.categories());
         category.setId("personCategory");
         category.valueProperty().bindBidirectional(vm.categoryProperty());
-        category.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(DataCategory c) {
-                return c == null ? "" : c.name(text.locale());
-            }
-
-            @Override
-            public DataCategory fromString(String s) {
-                throw new UnsupportedOperationException("choice only");
-            }
-        });
+        category.setConverter(Views.converter(c -> c.name(text.locale())));
         DatePicker ended = new DatePicker();
         ended.setId("relationshipEnded");
         ended.setConverter(PersonFormView.dateConverter(text));

@@ -1,7 +1,6 @@
 package de.kontor.ui.erasure;
 
 import de.kontor.domain.Principal;
-import de.kontor.domain.ValidationException;
 import de.kontor.domain.retention.DataCategory;
 import de.kontor.domain.retention.Restriction;
 import de.kontor.domain.retention.RetentionFacts;
@@ -11,7 +10,6 @@ import de.kontor.privacy.RestrictionService;
 import de.kontor.privacy.RetentionService;
 import de.kontor.ui.UiText;
 import de.kontor.ui.task.TaskRunner;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -19,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -44,6 +41,7 @@ public final class PersonErasureViewModel {
     private final UiText text;
 
     private final ReadOnlyObjectWrapper<Long> personId = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Long> requestId = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper restricted = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper liftable = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper restriction = new ReadOnlyStringWrapper("");
@@ -70,6 +68,15 @@ public final class PersonErasureViewModel {
 
     /** Loads the restriction and category of a person; null clears. */
     public void load(Long id) {
+        load(id, null);
+    }
+
+    /**
+     * Loads a person for actions that answer the data subject request {@code request}: an
+     * erasure or restriction started now is recorded with it.
+     */
+    public void load(Long id, Long request) {
+        requestId.set(request);
         personId.set(id);
         error.set("");
         message.set("");
@@ -110,8 +117,9 @@ public final class PersonErasureViewModel {
         if (id == null || working.get()) {
             return;
         }
+        Long request = requestId.get();
         start();
-        runner.run(() -> erasure.erase(principal, id, keepDocuments, null, text.locale()), r -> finished(r, onDone),
+        runner.run(() -> erasure.erase(principal, id, keepDocuments, request, text.locale()), r -> finished(r, onDone),
                 this::failedWork);
     }
 
@@ -150,9 +158,10 @@ public final class PersonErasureViewModel {
         if (id == null) {
             return;
         }
+        Long request = requestId.get();
         error.set("");
         message.set("");
-        runner.run(() -> restrictions.restrict(principal, id, reason, until), r -> {
+        runner.run(() -> restrictions.restrict(principal, id, reason, until, request), r -> {
             showRestriction(Optional.of(r));
             message.set(text.get("ui.restriction.done"));
             onDone.run();
@@ -222,14 +231,12 @@ public final class PersonErasureViewModel {
     }
 
     private void failed(Throwable t) {
-        if (t instanceof ValidationException v && !v.errors().isEmpty()) {
-            error.set(v.errors().stream().map(f -> text.get(f.messageKey(), f.args().toArray()))
-                    .collect(Collectors.joining(" ")));
-        } else if (t instanceof IOException io) {
-            error.set(text.get("error.unexpected", io.getMessage()));
-        } else {
-            error.set(text.error(t));
-        }
+        error.set(text.refusal(t));
+    }
+
+    /** The data subject request the actions answer, or null (started from the person). */
+    public ReadOnlyObjectProperty<Long> requestIdProperty() {
+        return requestId.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Long> personIdProperty() {

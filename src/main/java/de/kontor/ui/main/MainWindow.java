@@ -17,6 +17,9 @@ import de.kontor.ui.dedupe.DuplicatesView;
 import de.kontor.ui.dedupe.DuplicatesViewModel;
 import de.kontor.ui.dashboard.DashboardViewModel;
 import de.kontor.ui.erasure.PersonErasureViewModel;
+import de.kontor.ui.requests.RequestDueViewModel;
+import de.kontor.ui.requests.RequestsView;
+import de.kontor.ui.requests.RequestsViewModel;
 import de.kontor.ui.retention.DueSummaryViewModel;
 import de.kontor.ui.retention.RetentionView;
 import de.kontor.ui.retention.RetentionViewModel;
@@ -28,6 +31,7 @@ import de.kontor.ui.purposes.PurposesView;
 import de.kontor.ui.purposes.PurposesViewModel;
 import de.kontor.ui.organisations.OrganisationsView;
 import de.kontor.ui.organisations.OrganisationsViewModel;
+import de.kontor.ui.settings.ControllerSettingsViewModel;
 import de.kontor.ui.settings.PrivacySettingsViewModel;
 import de.kontor.ui.settings.SettingsView;
 import de.kontor.ui.settings.SuppressionViewModel;
@@ -164,6 +168,7 @@ public final class MainWindow {
         private ContactsView contacts;
         private ListsView lists;
         private DuplicatesView duplicates;
+        private RequestsView requests;
 
         Screens(UiText text) {
             this.text = text;
@@ -177,13 +182,17 @@ public final class MainWindow {
             side.getChildren().add(brand);
             side.getChildren().add(navButton("dashboard", Feather.HOME, () -> new DashboardView(
                     new DashboardViewModel(workspace.dashboard(), workspace.purposes(), me, runner, text),
-                    new DueSummaryViewModel(workspace.retention(), me, runner, text), text,
-                    this::openPerson, () -> select("retention")).root()));
+                    new DueSummaryViewModel(workspace.retention(), me, runner, text),
+                    me.role().canUsePrivacyActions()
+                            ? new RequestDueViewModel(workspace.requests(), workspace.contacts(), me, runner, text)
+                            : null,
+                    text, this::openPerson, () -> select("retention"), this::openRequest).root()));
             side.getChildren().add(navButton("contacts", Feather.USERS, () -> contactsView().root()));
             side.getChildren().add(navButton("organisations", Feather.BRIEFCASE, () -> new OrganisationsView(
                     new OrganisationsViewModel(workspace.organisations(), workspace.contacts(), me, runner, text),
                     () -> new OrganisationFormViewModel(workspace.organisations(), me, runner, text), text).root()));
             side.getChildren().add(navButton("lists", Feather.MAIL, () -> listsView().root()));
+            side.getChildren().add(navButton("requests", "ui.requests.nav", Feather.INBOX, () -> requestsView().root()));
             side.getChildren().add(navButton("purposes", Feather.TARGET, () -> new PurposesView(
                     new PurposesViewModel(workspace.purposes(), me, runner, text), text).root()));
             side.getChildren().add(navButton("retention", "ui.retention.nav", Feather.ARCHIVE, () -> new RetentionView(
@@ -194,6 +203,7 @@ public final class MainWindow {
             side.getChildren().add(navButton("settings", Feather.SETTINGS, () -> new SettingsView(
                     new SettingsViewModel(settings, l -> rebuild(), Themes::apply),
                     new PrivacySettingsViewModel(workspace.confirmationMail(), workspace.consents(), me, runner, text),
+                    new ControllerSettingsViewModel(workspace.subjectData(), me, runner, text),
                     new BackupViewModel(workspaces, backups, autoBackup, settings, runner, text,
                             new BackupViewModel.RestoreListener() {
                                 @Override
@@ -283,6 +293,28 @@ public final class MainWindow {
                 lists.refresh();
             }
             return lists;
+        }
+
+        /** Kept while the window lives, so the request shown stays; loaded again on each visit. */
+        private RequestsView requestsView() {
+            if (requests == null) {
+                Principal me = workspace.principal();
+                requests = new RequestsView(new RequestsViewModel(workspace.requests(), workspace.subjectData(),
+                        workspace.contacts(), me, runner, text),
+                        new PersonErasureViewModel(workspace.erasure(), workspace.restrictions(), workspace.retention(),
+                                me, runner, text), text);
+            } else {
+                requests.refresh();
+            }
+            return requests;
+        }
+
+        /** Shows a request in the register (from the dashboard). */
+        void openRequest(long requestId) {
+            if (!buttons.get("requests").isSelected()) {
+                select("requests");
+            }
+            requests.show(requestId);
         }
 
         /** Shows a person in the contacts screen (from the dashboard, the lists ...). */

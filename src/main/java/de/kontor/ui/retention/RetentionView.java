@@ -11,7 +11,6 @@ import de.kontor.ui.contacts.PersonFormView;
 import java.io.File;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.function.Function;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -38,7 +37,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.util.StringConverter;
 import org.controlsfx.control.ToggleSwitch;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -92,12 +90,12 @@ public final class RetentionView {
                 c -> c.statutory() == null ? "" : c.statutory()));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, c) -> vm.selectedProperty().set(c));
 
-        ComboBox<RetentionPeriod> period = combo("rulePeriod", RetentionPeriod.values(),
+        ComboBox<RetentionPeriod> period = Views.choice("rulePeriod", RetentionPeriod.values(),
                 p -> text.get("concept.period." + p.key()));
         period.valueProperty().bindBidirectional(vm.periodProperty());
-        ComboBox<StartEvent> start = combo("ruleStart", StartEvent.values(), s -> text.get("concept.start." + s.key()));
+        ComboBox<StartEvent> start = Views.choice("ruleStart", StartEvent.values(), s -> text.get("concept.start." + s.key()));
         start.valueProperty().bindBidirectional(vm.startEventProperty());
-        ComboBox<DueAction> action = combo("ruleAction", DueAction.values(), a -> text.get("concept.action." + a.key()));
+        ComboBox<DueAction> action = Views.choice("ruleAction", DueAction.values(), a -> text.get("concept.action." + a.key()));
         action.valueProperty().bindBidirectional(vm.actionProperty());
         CheckBox yearEnd = new CheckBox(text.get("ui.retention.yearEnd"));
         yearEnd.setId("ruleYearEnd");
@@ -224,24 +222,6 @@ public final class RetentionView {
         if (root.getScene() != null) {
             d.initOwner(root.getScene().getWindow());
         }
-    }
-
-    private static <E> ComboBox<E> combo(String id, E[] values, Function<E, String> label) {
-        ComboBox<E> c = new ComboBox<>();
-        c.setId(id);
-        c.getItems().setAll(values);
-        c.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(E e) {
-                return e == null ? "" : label.apply(e);
-            }
-
-            @Override
-            public E fromString(String s) {
-                throw new UnsupportedOperationException("choice only");
-            }
-        });
-        return c;
     }
 
     public void refresh() {

@@ -2,7 +2,6 @@ package de.kontor.ui.retention;
 
 import de.kontor.domain.Person;
 import de.kontor.domain.Principal;
-import de.kontor.domain.ValidationException;
 import de.kontor.domain.retention.DataCategory;
 import de.kontor.domain.retention.DueAction;
 import de.kontor.domain.retention.DueItem;
@@ -13,7 +12,6 @@ import de.kontor.privacy.RetentionService;
 import de.kontor.service.ContactService;
 import de.kontor.ui.UiText;
 import de.kontor.ui.task.TaskRunner;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -243,14 +241,7 @@ public final class RetentionViewModel {
     }
 
     private void failed(Throwable t) {
-        if (t instanceof ValidationException v && !v.errors().isEmpty()) {
-            error.set(v.errors().stream().map(f -> text.get(f.messageKey(), f.args().toArray()))
-                    .collect(Collectors.joining(" ")));
-        } else if (t instanceof IOException io) {
-            error.set(text.get("error.unexpected", io.getMessage()));
-        } else {
-            error.set(text.error(t));
-        }
+        error.set(text.refusal(t));
     }
 
     public ObservableList<DataCategory> categories() {

@@ -137,9 +137,7 @@ public final class PrivacySettingsViewModel {
     }
 
     private void refuse(String form, List<FieldError> list) {
-        for (FieldError f : list) {
-            errors.merge(form + ":" + f.baseField(), text.get(f.messageKey(), f.args().toArray()), (a, b) -> a + " " + b);
-        }
+        text.fieldErrors(form, list, errors);
         error.set(String.join(" ", errors.values()));
     }
 

@@ -17,7 +17,10 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.stage.FileChooser;
+import java.io.File;
 import javafx.scene.layout.HBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.layout.GridPane;
@@ -42,6 +45,12 @@ public final class SettingsView {
     /** With the backups and the lifting of re-entry blocks when those view models are given. */
     public SettingsView(SettingsViewModel vm, PrivacySettingsViewModel privacy, BackupViewModel backup,
             SuppressionViewModel suppression, UiText text) {
+        this(vm, privacy, null, backup, suppression, text);
+    }
+
+    /** With the controller details and the Art. 30 register when {@code controller} is given. */
+    public SettingsView(SettingsViewModel vm, PrivacySettingsViewModel privacy, ControllerSettingsViewModel controller,
+            BackupViewModel backup, SuppressionViewModel suppression, UiText text) {
         ComboBox<UiSettings.Language> language = new ComboBox<>();
         language.setId("settingsLanguage");
         language.getItems().setAll(UiSettings.Language.values());
@@ -59,6 +68,10 @@ public final class SettingsView {
         root = new VBox(16, Views.title(text.get("ui.nav.settings")), grid, privacy(privacy, text));
         root.setPadding(new Insets(12));
         privacy.load();
+        if (controller != null) {
+            root.getChildren().add(controller(controller, text));
+            controller.load();
+        }
         if (suppression != null) {
             root.getChildren().add(suppression(suppression, text));
         }
@@ -107,9 +120,69 @@ public final class SettingsView {
         message.textProperty().bind(vm.messageProperty());
         Label smtpTitle = new Label(text.get("ui.privacy.smtpTitle"));
         smtpTitle.getStyleClass().add(Styles.TITLE_4);
-        vm.errors().addListener((MapChangeListener<String, String>) c ->
-                fields.forEach((name, control) -> marks.mark(control, vm.errors().get(name))));
+        vm.errors().addListener((MapChangeListener<String, String>) c -> {
+            mark("smtp:", vm.errors());
+            mark("stale:", vm.errors());
+        });
         return new VBox(10, Views.title(text.get("ui.privacy.settingsTitle")), smtpTitle, smtp, stale, error, message);
+    }
+
+    private Node controller(ControllerSettingsViewModel vm, UiText text) {
+        GridPane grid = Views.formGrid();
+        grid.setMaxWidth(560);
+        Views.row(grid, text.get("ui.controller.name"), bound(new TextField(), "controllerName", "controller:name",
+                vm.nameProperty()));
+        TextArea address = new TextArea();
+        address.setPrefRowCount(3);
+        address.setId("controllerAddress");
+        address.textProperty().bindBidirectional(vm.addressProperty());
+        fields.put("controller:address", address);
+        Views.row(grid, text.get("ui.controller.address"), address);
+        Views.row(grid, text.get("ui.controller.email"), bound(new TextField(), "controllerEmail", "controller:email",
+                vm.emailProperty()));
+        Views.row(grid, text.get("ui.controller.dpo"), bound(new TextField(), "controllerDpo", "controller:dpo",
+                vm.dpoProperty()));
+        Views.row(grid, text.get("ui.controller.authority"), bound(new TextField(), "controllerAuthority",
+                "controller:authority", vm.authorityProperty()));
+        Button save = new Button(text.get("ui.controller.save"));
+        save.setId("controllerSave");
+        save.setOnAction(e -> vm.save());
+        Button register = new Button(text.get("ui.controller.register"),
+                Views.icon(org.kordamp.ikonli.feather.Feather.PRINTER));
+        register.setId("controllerRegister");
+        register.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle(text.get("ui.controller.register"));
+            chooser.setInitialFileName(text.get("ui.controller.registerFile"));
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PDF", "*.pdf"));
+            File f = chooser.showSaveDialog(register.getScene() == null ? null : register.getScene().getWindow());
+            if (f != null) {
+                vm.saveRegister(f.toPath());
+            }
+        });
+        grid.addRow(grid.getRowCount(), new Label(), new HBox(8, save, register));
+        Label hint = new Label(text.get("ui.controller.hint"));
+        hint.setWrapText(true);
+        hint.setMaxWidth(560);
+        hint.getStyleClass().add(Styles.TEXT_MUTED);
+        Label error = Views.errorLabel("controllerError");
+        error.textProperty().bind(vm.errorProperty());
+        Label message = new Label();
+        message.setId("controllerMessage");
+        message.setWrapText(true);
+        message.getStyleClass().add(Styles.SUCCESS);
+        message.textProperty().bind(vm.messageProperty());
+        vm.errors().addListener((MapChangeListener<String, String>) c -> mark("controller:", vm.errors()));
+        return new VBox(10, Views.title(text.get("ui.controller.title")), hint, grid, error, message);
+    }
+
+    /** Marks the fields of one form ({@code prefix}) with their refusals. */
+    private void mark(String prefix, Map<String, String> errors) {
+        fields.forEach((name, control) -> {
+            if (name.startsWith(prefix)) {
+                marks.mark(control, errors.get(name));
+            }
+        });
     }
 
     private Node suppression(SuppressionViewModel vm, UiText text) {
