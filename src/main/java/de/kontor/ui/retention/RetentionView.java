@@ -1,5 +1,6 @@
 package de.kontor.ui.retention;
 
+import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
 import de.kontor.domain.retention.DataCategory;
 import de.kontor.domain.retention.DueAction;
@@ -37,7 +38,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import org.controlsfx.control.ToggleSwitch;
 import org.kordamp.ikonli.feather.Feather;
 
 /** The deletion concept screen: rules above, the due list (Wiedervorlage) below. */
