@@ -30,11 +30,19 @@ import java.util.TreeSet;
 final class ImportText {
     static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd")
             .withResolverStyle(ResolverStyle.STRICT);
-    static final DateTimeFormatter GERMAN = DateTimeFormatter.ofPattern("dd.MM.uuuu")
+    /** 17.05.1980 and 17.5.1980 (German Outlook writes the short form). */
+    static final DateTimeFormatter GERMAN = DateTimeFormatter.ofPattern("d.M.uuuu")
             .withResolverStyle(ResolverStyle.STRICT);
 
     /** Country names in German and English (and a few usual short forms), folded, to ISO codes. */
     private static final Map<String, String> COUNTRY_NAMES = countryNames();
+
+    /** Language names in German and English ("Deutsch", "English") to ISO 639-1 codes. */
+    private static final Map<String, String> LANGUAGE_NAMES = languageNames();
+
+    /** Words of a name prefix that are a salutation, not an academic title (folded, without dots). */
+    private static final java.util.Set<String> SALUTATIONS = java.util.Set.of("herr", "herrn", "frau", "mr", "mrs",
+            "ms", "miss", "mx", "monsieur", "madame", "signor", "signora");
 
     private ImportText() {}
 
@@ -172,6 +180,89 @@ final class ImportText {
             m.put(e[0], e[1]);
         }
         return Map.copyOf(m);
+    }
+
+    /** A language as Kontor keeps it (ISO 639-1, "de"): from "de-DE", "Deutsch", "German"; else as it is. */
+    static String language(String value) {
+        String v = de.kontor.domain.Text.clean(value);
+        if (v == null) {
+            return null;
+        }
+        if (v.matches("[A-Za-z]{2}([-_][A-Za-z0-9]+)*")) {
+            return v.substring(0, 2).toLowerCase(Locale.ROOT);
+        }
+        return LANGUAGE_NAMES.getOrDefault(v.toLowerCase(Locale.GERMAN), v);
+    }
+
+    private static Map<String, String> languageNames() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String code : Locale.getISOLanguages()) {
+            if (code.length() == 2) {
+                Locale l = Locale.forLanguageTag(code);
+                m.putIfAbsent(l.getDisplayLanguage(Locale.ENGLISH).toLowerCase(Locale.GERMAN), code);
+                m.putIfAbsent(l.getDisplayLanguage(Locale.GERMAN).toLowerCase(Locale.GERMAN), code);
+            }
+        }
+        return Map.copyOf(m);
+    }
+
+    /**
+     * A name prefix split into salutation and academic title: "Herr Dr." gives "Herr" and
+     * "Dr."; "Prof. Dr." only a title; "Mrs." only a salutation. Either may be null.
+     */
+    static String[] salutationAndTitle(String prefix) {
+        List<String> salutation = new java.util.ArrayList<>();
+        List<String> title = new java.util.ArrayList<>();
+        String p = de.kontor.domain.Text.clean(prefix);
+        if (p != null) {
+            for (String word : p.split("\\s+")) {
+                String folded = word.toLowerCase(Locale.ROOT).replace(".", "");
+                (SALUTATIONS.contains(folded) && title.isEmpty() ? salutation : title).add(word);
+            }
+        }
+        return new String[] {de.kontor.domain.Text.clean(String.join(" ", salutation)),
+            de.kontor.domain.Text.clean(String.join(" ", title))};
+    }
+
+    /**
+     * The kind a label names (Google's "* Home", Apple's "_$!<Mobile>!$_", "Arbeit", "Privat"),
+     * or {@code otherwise}.
+     */
+    static de.kontor.domain.ContactKind kindOfLabel(String label, de.kontor.domain.ContactKind otherwise) {
+        if (label == null) {
+            return otherwise;
+        }
+        String l = label.toLowerCase(Locale.GERMAN);
+        if (l.contains("mobil") || l.contains("cell") || l.contains("handy") || l.contains("iphone")) {
+            return de.kontor.domain.ContactKind.MOBILE;
+        }
+        if (l.contains("home") || l.contains("privat") || l.contains("zuhause") || l.contains("zu hause")) {
+            return de.kontor.domain.ContactKind.PRIVATE;
+        }
+        if (l.contains("work") || l.contains("arbeit") || l.contains("büro") || l.contains("geschäft")
+                || l.contains("dienst")) {
+            return de.kontor.domain.ContactKind.WORK;
+        }
+        return de.kontor.domain.ContactKind.OTHER;
+    }
+
+    /** "Königsallee 12", "Hauptstr. 5a", "Am Markt 3-5", "Weg 7 b": the street and its house number. */
+    private static final java.util.regex.Pattern HOUSE_NUMBER = java.util.regex.Pattern.compile(
+            "^(.*\\D)\\s+(\\d+(?:\\s?[a-zA-Z])?(?:\\s?[-/]\\s?\\d+(?:\\s?[a-zA-Z])?)?)$");
+
+    /**
+     * Street and house number from one value, where the number ends it (German style); a
+     * street without (or with a leading) number stays as it is, with a null number.
+     */
+    static String[] splitStreet(String street) {
+        if (street == null) {
+            return new String[] {null, null};
+        }
+        java.util.regex.Matcher m = HOUSE_NUMBER.matcher(street.strip());
+        if (!m.matches()) {
+            return new String[] {street, null};
+        }
+        return new String[] {m.group(1).strip(), m.group(2).replace(" ", "")};
     }
 
     static LocalDate parseDate(String text, List<DateTimeFormatter> formats) {

@@ -36,7 +36,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -55,13 +54,6 @@ final class VcardReader {
 
     /** Properties that only describe the card itself (not the person): neither mapped nor "ignored". */
     private static final Set<String> STRUCTURAL = Set.of("VERSION", "PRODID", "REV", "X-ABLABEL");
-
-    private static final Set<String> SALUTATIONS = Set.of("herr", "frau", "mr", "mrs", "ms", "miss", "mx", "monsieur",
-            "madame", "signor", "signora");
-
-    /** "Königsallee 12", "Hauptstr. 5a", "Am Markt 3-5", "Weg 7 b": the street and its house number. */
-    private static final Pattern HOUSE_NUMBER = Pattern.compile(
-            "^(.*\\D)\\s+(\\d+(?:\\s?[a-zA-Z])?(?:\\s?[-/]\\s?\\d+(?:\\s?[a-zA-Z])?)?)$");
 
     /** A date without a year, as vCard 4.0 (--MMDD, --MM-DD) and some 3.0 writers put it. */
     private static final Pattern NO_YEAR = Pattern.compile("^--\\d{2}-?\\d{2}$");
@@ -194,17 +186,9 @@ final class VcardReader {
         String family = null;
         StructuredName n = card.getStructuredName();
         if (n != null) {
-            List<String> salutations = new ArrayList<>();
-            List<String> titles = new ArrayList<>();
-            for (String prefix : n.getPrefixes()) {
-                for (String word : prefix.strip().split("\\s+")) {
-                    String folded = word.toLowerCase(Locale.ROOT).replace(".", "");
-                    (SALUTATIONS.contains(folded) && titles.isEmpty() ? salutations : titles).add(word);
-                }
-            }
-            salutation = Text.clean(String.join(" ", salutations));
-            title = Text.clean(Text.join(", ", Text.join(" ", titles.toArray(String[]::new)),
-                    Text.join(", ", n.getSuffixes().toArray(String[]::new))));
+            String[] prefix = ImportText.salutationAndTitle(String.join(" ", n.getPrefixes()));
+            salutation = prefix[0];
+            title = Text.clean(Text.join(", ", prefix[1], Text.join(", ", n.getSuffixes().toArray(String[]::new))));
             List<String> givenParts = new ArrayList<>();
             givenParts.add(n.getGiven());
             givenParts.addAll(n.getAdditionalNames());
@@ -275,7 +259,7 @@ final class VcardReader {
         }
         String language = card.getLanguages().isEmpty() ? null : Text.clean(card.getLanguages().get(0).getValue());
         if (language != null) {
-            language = language.split("[-_]")[0].toLowerCase(Locale.ROOT);
+            language = ImportText.language(language);
             used.add("LANG");
         }
         String uid = card.getUid() == null ? null : Text.clean(card.getUid().getValue());
@@ -334,20 +318,7 @@ final class VcardReader {
                 return ContactKind.MOBILE;
             }
         }
-        if (label != null) {
-            String l = label.toLowerCase(Locale.GERMAN);
-            if (l.contains("mobil") || l.contains("cell") || l.contains("handy") || l.contains("iphone")) {
-                return ContactKind.MOBILE;
-            }
-            if (l.contains("home") || l.contains("privat") || l.contains("zuhause") || l.contains("zu hause")) {
-                return ContactKind.PRIVATE;
-            }
-            if (l.contains("work") || l.contains("arbeit") || l.contains("büro") || l.contains("geschäft")
-                    || l.contains("dienst")) {
-                return ContactKind.WORK;
-            }
-        }
-        return ContactKind.OTHER;
+        return ImportText.kindOfLabel(label, ContactKind.OTHER);
     }
 
     /**
@@ -358,15 +329,7 @@ final class VcardReader {
     private static PostalAddress address(Address a, ContactKind kind) {
         String streetValue = Text.nullToEmpty(a.getStreetAddressFull()).replace("\r", "");
         String[] streetLines = streetValue.split("\n");
-        String street = Text.clean(streetLines[0]);
-        String houseNumber = null;
-        if (street != null) {
-            Matcher m = HOUSE_NUMBER.matcher(street);
-            if (m.matches()) {
-                street = m.group(1).strip();
-                houseNumber = m.group(2).replace(" ", "");
-            }
-        }
+        String[] street = ImportText.splitStreet(Text.clean(streetLines[0]));
         List<String> second = new ArrayList<>();
         for (int i = 1; i < streetLines.length; i++) {
             second.add(streetLines[i]);
@@ -374,7 +337,7 @@ final class VcardReader {
         second.add(a.getExtendedAddressFull());
         second.add(a.getPoBox());
         String line2 = Text.clean(Text.join(", ", second.toArray(String[]::new)));
-        return new PostalAddress(kind, street, houseNumber, line2, Text.clean(a.getPostalCode()),
+        return new PostalAddress(kind, street[0], street[1], line2, Text.clean(a.getPostalCode()),
                 Text.clean(a.getLocality()), Text.clean(a.getRegion()), ImportText.country(Text.clean(a.getCountry())));
     }
 

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code kontor import vcard FILE} with the options of the CSV import. */
+/** {@code kontor import vcard FILE} with the options of the CSV import, and other tools' CSV layouts. */
 class ImportVcardCliTest {
     @TempDir
     Path data;
@@ -17,7 +17,8 @@ class ImportVcardCliTest {
 
     private Path sample(String name) throws Exception {
         Path f = files.resolve(name);
-        try (InputStream in = getClass().getResourceAsStream("/de/kontor/exchange/vcard/" + name)) {
+        String folder = name.endsWith(".csv") ? "csv" : "vcard";
+        try (InputStream in = getClass().getResourceAsStream("/de/kontor/exchange/" + folder + "/" + name)) {
             Files.copy(in, f);
         }
         return f;
@@ -55,5 +56,16 @@ class ImportVcardCliTest {
         CliRunner.refused(cli.run("import", "vcard", empty.toString()), "The file leer.vcf is empty.");
         CliRunner.refused(cli.run("import", "vcard", files.resolve("fehlt.vcf").toString()), "does not exist");
         assertThat(cli.ok("contacts", "list", "--format", "csv").out().lines().count()).isEqualTo(3);
+    }
+
+    @Test
+    void outlookGermanCsvListsTheIgnoredColumns() throws Exception {
+        CliRunner cli = new CliRunner(data);
+        cli.ok("init", "--owner", "Anna Schmidt");
+        CliRunner.Result r = cli.ok("import", "csv", sample("outlook-de.csv").toString(), "--encoding", "windows-1252");
+        assertThat(r.out()).startsWith("imported 2, skipped 0")
+                .containsPattern("Ignored columns \\(not read, not stored\\): Abteilung, Straße geschäftlich 3, .*"
+                        + "E-Mail-Typ, E-Mail: Angezeigter Name");
+        assertThat(cli.ok("contacts", "list", "--format", "csv").out()).contains("Weiß").contains("Öztürk");
     }
 }
