@@ -99,15 +99,8 @@ public final class ImportCommand implements Callable<Integer> {
             @Option(names = "--dry-run", description = "Check and report only; write nothing.") boolean dryRun,
             @Option(names = "--duplicates", paramLabel = "MODE", defaultValue = "report",
                     description = DUPLICATES_HELP) String duplicates) {
-        try {
-            ImportOptions options = new ImportOptions(map == null ? Map.of() : map, delimiter(delimiter),
-                    charset(encoding), datePattern, skipInvalid, dryRun);
-            return run(file, ImportFormat.CSV, options, duplicates);
-        } catch (KontorException e) {
-            err.println(messages.describe(e));
-            err.flush();
-            return 1;
-        }
+        return run(file, ImportFormat.CSV, () -> new ImportOptions(map == null ? Map.of() : map, delimiter(delimiter),
+                charset(encoding), datePattern, skipInvalid, dryRun), duplicates);
     }
 
     @Command(name = "vcard", description = "Import people from a vCard file (2.1, 3.0 or 4.0; Google, Outlook, "
@@ -122,15 +115,8 @@ public final class ImportCommand implements Callable<Integer> {
             @Option(names = "--dry-run", description = "Check and report only; write nothing.") boolean dryRun,
             @Option(names = "--duplicates", paramLabel = "MODE", defaultValue = "report",
                     description = DUPLICATES_HELP) String duplicates) {
-        try {
-            ImportOptions options = ImportOptions.defaults().withEncoding(charset(encoding)).withSkipInvalid(skipInvalid)
-                    .withDryRun(dryRun);
-            return run(file, ImportFormat.VCARD, options, duplicates);
-        } catch (KontorException e) {
-            err.println(messages.describe(e));
-            err.flush();
-            return 1;
-        }
+        return run(file, ImportFormat.VCARD, () -> ImportOptions.defaults().withEncoding(charset(encoding))
+                .withSkipInvalid(skipInvalid).withDryRun(dryRun), duplicates);
     }
 
     /**
@@ -138,8 +124,9 @@ public final class ImportCommand implements Callable<Integer> {
      * ignored columns, skipped lines and duplicates; a refused file gives one line per problem
      * on stderr and exit code 1.
      */
-    private int run(Path file, ImportFormat format, ImportOptions options, String duplicates) {
+    private int run(Path file, ImportFormat format, java.util.function.Supplier<ImportOptions> read, String duplicates) {
         try {
+            ImportOptions options = read.get(); // refuses an unknown encoding or a bad delimiter
             DuplicateMode mode = DuplicateMode.parse(duplicates);
             Workspace w = workspaces.workspace();
             ImportResult r = w.imports().run(w.principal(), file, format, options, mode);

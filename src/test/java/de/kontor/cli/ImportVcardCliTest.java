@@ -2,7 +2,7 @@ package de.kontor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
+import de.kontor.testing.ImportFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,12 +16,7 @@ class ImportVcardCliTest {
     Path files;
 
     private Path sample(String name) throws Exception {
-        Path f = files.resolve(name);
-        String folder = name.endsWith(".csv") ? "csv" : "vcard";
-        try (InputStream in = getClass().getResourceAsStream("/de/kontor/exchange/" + folder + "/" + name)) {
-            Files.copy(in, f);
-        }
-        return f;
+        return ImportFixture.sample(files, (name.endsWith(".csv") ? "csv/" : "vcard/") + name);
     }
 
     @Test

@@ -9,10 +9,9 @@ import de.kontor.domain.Person;
 import de.kontor.domain.PersonData;
 import de.kontor.domain.PhoneNumber;
 import de.kontor.domain.PostalAddress;
+import de.kontor.testing.ImportFixture;
 import de.kontor.testing.TestWorkspaces;
-import java.io.InputStream;
 import java.nio.charset.Charset;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.assertj.core.groups.Tuple;
@@ -39,10 +38,7 @@ class CsvLayoutsTest {
     }
 
     private ImportResult run(String sample, ImportOptions o) throws Exception {
-        Path f = dir.resolve(sample);
-        try (InputStream in = getClass().getResourceAsStream("/de/kontor/exchange/csv/" + sample)) {
-            Files.copy(in, f);
-        }
+        Path f = ImportFixture.sample(dir, "csv/" + sample);
         return w.imports().run(w.principal(), f, ImportFormat.CSV, o, DuplicateMode.REPORT);
     }
 

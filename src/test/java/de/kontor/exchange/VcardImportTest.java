@@ -13,8 +13,8 @@ import de.kontor.domain.PhoneNumber;
 import de.kontor.domain.PostalAddress;
 import de.kontor.domain.ProvenanceInput;
 import de.kontor.domain.SourceKind;
+import de.kontor.testing.ImportFixture;
 import de.kontor.testing.TestWorkspaces;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,13 +43,8 @@ class VcardImportTest {
         w.close();
     }
 
-    /** A sample from src/test/resources, copied under its own name (the provenance records it). */
     static Path sample(Path dir, String name) throws Exception {
-        Path f = dir.resolve(name);
-        try (InputStream in = VcardImportTest.class.getResourceAsStream("/de/kontor/exchange/vcard/" + name)) {
-            Files.copy(in, f);
-        }
-        return f;
+        return ImportFixture.sample(dir, "vcard/" + name);
     }
 
     private ImportResult run(Path f, ImportOptions o) {

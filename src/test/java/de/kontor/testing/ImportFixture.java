@@ -6,6 +6,10 @@ import de.kontor.domain.EmailAddress;
 import de.kontor.domain.Person;
 import de.kontor.domain.PersonData;
 import de.kontor.domain.ProvenanceInput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +27,18 @@ public final class ImportFixture {
             + "Ute;Lang;;ute@beispiel;;\n";
 
     private ImportFixture() {}
+
+    /**
+     * Copies a sample export from src/test/resources/de/kontor/exchange ({@code "vcard/apple.vcf"},
+     * {@code "csv/google.csv"}) into {@code dir} under its own name (the provenance records it).
+     */
+    public static Path sample(Path dir, String resource) throws IOException {
+        Path f = dir.resolve(Path.of(resource).getFileName().toString());
+        try (InputStream in = ImportFixture.class.getResourceAsStream("/de/kontor/exchange/" + resource)) {
+            Files.copy(in, f);
+        }
+        return f;
+    }
 
     /** Adds Jürgen and Petra, erases Petra; returns Jürgen. */
     public static Person prepare(Workspace w) {
