@@ -449,9 +449,9 @@ final class CsvReader {
             String label = c.kindColumn() < 0 ? null : Text.clean(r.get(c.kindColumn()));
             ContactKind kind = label == null ? c.kind() : ImportText.kindOfLabel(label, c.kind());
             switch (c.field()) {
-                // Google puts several values of one kind in one cell: "a@x.de ::: b@y.de".
+                // Several values in one cell: Google "a@x.de ::: b@y.de", Kontor's own export "a@x.de; b@y.de".
                 case "email" -> {
-                    for (String e : v.split(":::")) {
+                    for (String e : v.split(":::|;")) {
                         if (!e.isBlank()) {
                             emails.add(new EmailAddress(kind, e.strip()));
                         }
@@ -462,7 +462,7 @@ final class CsvReader {
                         ignoredValues.add(c.header() + " (" + label.replace("*", "").strip() + ")");
                         continue;
                     }
-                    for (String p : v.split(":::")) {
+                    for (String p : v.split(":::|;")) {
                         if (!p.isBlank()) {
                             phones.add(PhoneNumber.of(kind, p.strip()));
                         }

@@ -207,8 +207,9 @@ final class ImportText {
     }
 
     /**
-     * A name prefix split into salutation and academic title: "Herr Dr." gives "Herr" and
-     * "Dr."; "Prof. Dr." only a title; "Mrs." only a salutation. Either may be null.
+     * A name prefix split into salutation and academic title: "Herr Dr." (or "Dr. Herr", when
+     * the title column comes first) gives "Herr" and "Dr."; "Prof. Dr." only a title; "Mrs."
+     * only a salutation. Either may be null.
      */
     static String[] salutationAndTitle(String prefix) {
         List<String> salutation = new java.util.ArrayList<>();
@@ -217,7 +218,7 @@ final class ImportText {
         if (p != null) {
             for (String word : p.split("\\s+")) {
                 String folded = word.toLowerCase(Locale.ROOT).replace(".", "");
-                (SALUTATIONS.contains(folded) && title.isEmpty() ? salutation : title).add(word);
+                (SALUTATIONS.contains(folded) ? salutation : title).add(word);
             }
         }
         return new String[] {de.kontor.domain.Text.clean(String.join(" ", salutation)),

@@ -190,4 +190,36 @@ class CsvLayoutsTest {
         assertThat(j.emails()).extracting(EmailAddress::kind).containsExactly(ContactKind.PRIVATE);
         assertThat(j.phones()).extracting(PhoneNumber::kind).containsExactly(ContactKind.OTHER);
     }
+
+    @Test
+    void kontorsOwnCsvExportImportsAgainWithEveryEmailAndPhone() throws Exception {
+        w.contacts().create(w.principal(), new PersonData("Frau", "Dr.", "Jördis", "Größmann", LocalDate.of(1980, 5, 17),
+                "de", "Klinik Nord", "Oberärztin", java.util.List.of(new EmailAddress(ContactKind.WORK, "jg@klinik.example"),
+                        new EmailAddress(ContactKind.PRIVATE, "joerdis@privat.example")),
+                java.util.List.of(PhoneNumber.of(ContactKind.WORK, "0211 8112345"),
+                        PhoneNumber.of(ContactKind.MOBILE, "0172 3456789")),
+                java.util.List.of(new PostalAddress(ContactKind.WORK, "Moorenstraße", "5", "Gebäude 13", "40225",
+                        "Düsseldorf", null, "DE")), java.util.List.of("Kundin", "Messe"), "Notiz"),
+                de.kontor.domain.ProvenanceInput.manual());
+        Path csv = dir.resolve("export.csv");
+        w.subjectData().export(w.principal(), null, ExportFormat.CSV, ';', null, csv);
+        try (Workspace other = TestWorkspaces.create(dir.resolve("other"))) {
+            ImportResult r = other.imports().run(other.principal(), csv, ImportFormat.CSV, ImportOptions.defaults(),
+                    DuplicateMode.REPORT);
+            assertThat(r.imported()).isEqualTo(1);
+            assertThat(r.ignoredColumns()).containsExactly("category", "source", "sourceDetail", "capturedAt",
+                    "createdAt", "updatedAt");
+            PersonData d = other.contacts().get(other.principal(), other.contacts().search(other.principal(), "", 10)
+                    .rows().get(0).id()).data();
+            assertThat(d.salutation()).isEqualTo("Frau");
+            assertThat(d.title()).isEqualTo("Dr.");
+            assertThat(d.emails()).extracting(EmailAddress::address).containsExactly("jg@klinik.example",
+                    "joerdis@privat.example");
+            assertThat(d.phones()).extracting(PhoneNumber::e164).containsExactly("+492118112345", "+491723456789");
+            assertThat(d.addresses()).extracting(PostalAddress::street, PostalAddress::houseNumber,
+                    PostalAddress::addressLine2).containsExactly(Tuple.tuple("Moorenstraße", "5", "Gebäude 13"));
+            assertThat(d.tags()).containsExactly("Kundin", "Messe");
+            assertThat(d.birthDate()).isEqualTo(LocalDate.of(1980, 5, 17));
+        }
+    }
 }
