@@ -17,6 +17,7 @@ import de.kontor.dedupe.DedupeSettings;
 import de.kontor.dedupe.Matcher;
 import de.kontor.store.DedupeStore;
 import de.kontor.privacy.RequestService;
+import de.kontor.exchange.FileImport;
 import de.kontor.exchange.SubjectDataService;
 import de.kontor.store.RequestStore;
 import de.kontor.privacy.ErasureCertificate;
@@ -83,6 +84,7 @@ public final class Workspace implements AutoCloseable {
     private final DedupeService dedupe;
     private final RequestService requests;
     private final SubjectDataService subjectData;
+    private final FileImport imports;
 
     private Workspace(Database db, Principal principal, Clock clock, SecureRandom random, String suppressionSecret) {
         this.db = db;
@@ -127,6 +129,7 @@ public final class Workspace implements AutoCloseable {
         this.subjectData = new SubjectDataService(db, persons, activityStore, consentStore, purposeStore, restrictionStore,
                 retentionStore, settings, auditStore, consents, requests, restrictions, suppression, contacts, permissions,
                 clock);
+        this.imports = new FileImport(contacts, dedupe, subjectData);
     }
 
     /** How to open: the clock, randomness and Argon2 cost (tests use a cheaper one). */
@@ -284,6 +287,11 @@ public final class Workspace implements AutoCloseable {
     /** Access reports (Art. 15), exports (Art. 20) and the controller details they show. */
     public SubjectDataService subjectData() {
         return subjectData;
+    }
+
+    /** Imports from CSV, vCard and Kontor JSON files, with a preview. */
+    public FileImport imports() {
+        return imports;
     }
 
     /** The database, for backups (same package only). */

@@ -7,7 +7,9 @@ import de.kontor.domain.PersonData;
 import de.kontor.domain.PersonSummary;
 import de.kontor.domain.PhoneNumber;
 import de.kontor.domain.PostalAddress;
-import de.kontor.exchange.CsvImport;
+import de.kontor.exchange.DuplicateMode;
+import de.kontor.exchange.FileImport;
+import de.kontor.exchange.ImportFormat;
 import de.kontor.exchange.ImportOptions;
 import de.kontor.exchange.ImportResult;
 import de.kontor.security.Argon2Kdf;
@@ -121,7 +123,8 @@ public final class Bench {
             writeCsv(csv, contacts);
             try (Workspace w = Workspace.create(new DataFolder(second), OWNER, PASSWORD.toCharArray(), options)) {
                 long t = System.nanoTime();
-                ImportResult r = new CsvImport(w.contacts()).run(w.principal(), csv, ImportOptions.defaults());
+                ImportResult r = new FileImport(w.contacts(), null, null).run(w.principal(), csv, ImportFormat.CSV,
+                        ImportOptions.defaults(), DuplicateMode.REPORT);
                 figure("csv_import_100k_s", seconds(System.nanoTime() - t), "s");
                 figure("csv_import_rows", r.imported(), "count");
             }

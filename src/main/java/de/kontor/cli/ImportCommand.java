@@ -3,9 +3,9 @@ package de.kontor.cli;
 import de.kontor.app.Workspace;
 import de.kontor.domain.KontorException;
 import de.kontor.dedupe.Match;
-import de.kontor.exchange.CsvImport;
 import de.kontor.exchange.DuplicateMode;
 import de.kontor.exchange.ImportDuplicate;
+import de.kontor.exchange.ImportFormat;
 import de.kontor.exchange.ImportOptions;
 import de.kontor.exchange.ImportRefusedException;
 import de.kontor.exchange.ImportResult;
@@ -28,12 +28,17 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code kontor import csv FILE [--map COLUMN=field,...] [--delimiter C] [--encoding E]
- * [--date-format PATTERN] [--skip-invalid] [--dry-run] [--duplicates report|skip|merge]}. Prints {@code imported N, skipped M}
+ * [--date-format PATTERN] [--skip-invalid] [--dry-run] [--duplicates report|skip|merge]},
+ * {@code kontor import vcard FILE [--encoding E] [--skip-invalid] [--dry-run] [--duplicates ...]}
+ * and {@code kontor import json FILE}. Prints {@code imported N, skipped M}
  * (a fixed, untranslated line for scripts), then the ignored columns and skipped lines. A
  * refused file gives one line per problem on stderr and exit code 1; nothing is written.
  */
 @Command(name = "import", description = "Import people from a file (all or nothing).")
 public final class ImportCommand implements Callable<Integer> {
+    private static final String DUPLICATES_HELP = "Rows that duplicate people in the database: report (default; "
+            + "import all), skip (leave out certain duplicates) or merge (add their e-mails, phones and addresses to the "
+            + "existing person).";
     private final WorkspaceProvider workspaces;
     private final Messages messages;
     private final PrintWriter out;
@@ -93,15 +98,38 @@ public final class ImportCommand implements Callable<Integer> {
             boolean skipInvalid,
             @Option(names = "--dry-run", description = "Check and report only; write nothing.") boolean dryRun,
             @Option(names = "--duplicates", paramLabel = "MODE", defaultValue = "report",
-                    description = "Rows that duplicate people in the database: report (default; import all), "
-                            + "skip (leave out certain duplicates) or merge (add their e-mails, phones and addresses "
-                            + "to the existing person).") String duplicates) {
+                    description = DUPLICATES_HELP) String duplicates) {
+        return run(file, ImportFormat.CSV, () -> new ImportOptions(map == null ? Map.of() : map, delimiter(delimiter),
+                charset(encoding), datePattern, skipInvalid, dryRun), duplicates);
+    }
+
+    @Command(name = "vcard", description = "Import people from a vCard file (2.1, 3.0 or 4.0; Google, Outlook, "
+            + "Thunderbird, Apple Contacts).")
+    int vcard(
+            @Parameters(paramLabel = "FILE", description = "The .vcf file, one or more cards.") Path file,
+            @Option(names = "--encoding", paramLabel = "E", defaultValue = "UTF-8",
+                    description = "Text encoding (default UTF-8), e.g. windows-1252 for old Outlook cards.")
+            String encoding,
+            @Option(names = "--skip-invalid", description = "Skip and list bad cards instead of refusing the file.")
+            boolean skipInvalid,
+            @Option(names = "--dry-run", description = "Check and report only; write nothing.") boolean dryRun,
+            @Option(names = "--duplicates", paramLabel = "MODE", defaultValue = "report",
+                    description = DUPLICATES_HELP) String duplicates) {
+        return run(file, ImportFormat.VCARD, () -> ImportOptions.defaults().withEncoding(charset(encoding))
+                .withSkipInvalid(skipInvalid).withDryRun(dryRun), duplicates);
+    }
+
+    /**
+     * Prints {@code imported N, skipped M} (a fixed, untranslated line for scripts), then the
+     * ignored columns, skipped lines and duplicates; a refused file gives one line per problem
+     * on stderr and exit code 1.
+     */
+    private int run(Path file, ImportFormat format, java.util.function.Supplier<ImportOptions> read, String duplicates) {
         try {
-            ImportOptions options = new ImportOptions(map == null ? Map.of() : map, delimiter(delimiter),
-                    charset(encoding), datePattern, skipInvalid, dryRun);
+            ImportOptions options = read.get(); // refuses an unknown encoding or a bad delimiter
             DuplicateMode mode = DuplicateMode.parse(duplicates);
             Workspace w = workspaces.workspace();
-            ImportResult r = new CsvImport(w.contacts(), w.dedupe()).run(w.principal(), file, options, mode);
+            ImportResult r = w.imports().run(w.principal(), file, format, options, mode);
             // A dry run imports nothing; what it would import follows on the next line.
             out.println("imported " + (r.dryRun() ? 0 : r.imported()) + ", skipped "
                     + (r.skippedLines() + r.duplicatesSkipped()));
@@ -144,10 +172,16 @@ public final class ImportCommand implements Callable<Integer> {
                 inDb++;
             }
             String line = switch (d.action()) {
-                case SKIPPED -> messages.get("import.duplicates.skipped", Long.toString(d.line()),
-                        Long.toString(d.personId()), score);
-                case MERGED -> messages.get("import.duplicates.merged", Long.toString(d.line()),
-                        Long.toString(d.personId()), score);
+                case SKIPPED -> d.inDatabase()
+                        ? messages.get("import.duplicates.skipped", Long.toString(d.line()), Long.toString(d.personId()),
+                                score)
+                        : messages.get("import.duplicates.skippedInFile", Long.toString(d.line()),
+                                Long.toString(d.otherLine()), score);
+                case MERGED -> d.inDatabase()
+                        ? messages.get("import.duplicates.merged", Long.toString(d.line()), Long.toString(d.personId()),
+                                score)
+                        : messages.get("import.duplicates.mergedInFile", Long.toString(d.line()),
+                                Long.toString(d.otherLine()), score);
                 case REPORTED -> d.inDatabase()
                         ? messages.get("import.duplicates.inDatabase", Long.toString(d.line()),
                                 Long.toString(d.personId()), score, level)

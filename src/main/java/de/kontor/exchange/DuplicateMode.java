@@ -12,6 +12,18 @@ import java.util.Locale;
 public enum DuplicateMode {
     REPORT, SKIP, MERGE;
 
+    /** The decision for one row under this mode: only certain duplicates in the database are acted on. */
+    public DuplicateDecision decide(ImportDuplicate d) {
+        if (!d.inDatabase() || d.level() != de.kontor.dedupe.Match.Level.CERTAIN) {
+            return DuplicateDecision.IMPORT;
+        }
+        return switch (this) {
+            case REPORT -> DuplicateDecision.IMPORT;
+            case SKIP -> DuplicateDecision.SKIP;
+            case MERGE -> DuplicateDecision.MERGE;
+        };
+    }
+
     public static DuplicateMode parse(String s) {
         try {
             return valueOf(s.strip().toUpperCase(Locale.ROOT));

@@ -91,6 +91,34 @@ public final class JsonImport {
         return new Parsed(exportedAt, out);
     }
 
+    /**
+     * The line on which each element of the top-level {@code people} array starts, in order:
+     * for messages and the preview. Call after {@link #parse} accepted the file.
+     */
+    static List<Long> personLines(byte[] bytes) {
+        List<Long> lines = new ArrayList<>();
+        try (com.fasterxml.jackson.core.JsonParser p = JSON.getFactory().createParser(bytes)) {
+            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                return lines;
+            }
+            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                com.fasterxml.jackson.core.JsonToken t = p.nextToken();
+                if ("people".equals(name) && t == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+                    while (p.nextToken() != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
+                        lines.add((long) p.currentTokenLocation().getLineNr());
+                        p.skipChildren();
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+        } catch (IOException e) {
+            throw new KontorException(e, "error.io", "JSON", e.getMessage());
+        }
+        return lines;
+    }
+
     /** Field access with messages that name the place in the file. */
     private static final class Reader {
         private final String file;

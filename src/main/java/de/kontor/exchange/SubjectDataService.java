@@ -321,6 +321,17 @@ public final class SubjectDataService {
     public record ImportSummary(int people, int activities, int consents, int skippedDocuments) {}
 
     /**
+     * Refuses, as {@link #importJson} would, a restore by someone who may not administer or
+     * into a database that already has people: for the import preview.
+     */
+    void requireRestorable(Principal by) {
+        permissions.requireAdminister(by);
+        if (db.read(restore::hasPeople)) {
+            throw new KontorException("import.json.notEmpty");
+        }
+    }
+
+    /**
      * Imports a Kontor JSON export into a database without people, exactly: ids, versions and
      * timestamps are kept, so exporting everything again gives an equal file. All or nothing.
      * Users are matched by name (unknown names become the importing user); purposes and consent

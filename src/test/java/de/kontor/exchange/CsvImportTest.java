@@ -45,7 +45,7 @@ class CsvImportTest {
     }
 
     private ImportResult run(Path f, ImportOptions o) {
-        return new CsvImport(w.contacts()).run(w.principal(), f, o);
+        return new FileImport(w.contacts(), null, null).run(w.principal(), f, ImportFormat.CSV, o, DuplicateMode.REPORT);
     }
 
     private List<Person> all() {
@@ -189,8 +189,7 @@ class CsvImportTest {
         assertThat(skipped.skipped()).extracting(LineProblem::line).containsExactly(3L);
         assertThat(all()).extracting(p -> p.data().familyName()).containsExactlyInAnyOrder("Schäfer", "Bauer");
 
-        ImportResult latin = new CsvImport(w.contacts()).run(w.principal(), f,
-                ImportOptions.defaults().withEncoding(StandardCharsets.ISO_8859_1).withDryRun(true));
+        ImportResult latin = run(f, ImportOptions.defaults().withEncoding(StandardCharsets.ISO_8859_1).withDryRun(true));
         assertThat(latin.imported()).isEqualTo(3);
     }
 

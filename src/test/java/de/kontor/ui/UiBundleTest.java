@@ -6,6 +6,8 @@ import de.kontor.domain.ActivityKind;
 import de.kontor.domain.ContactKind;
 import de.kontor.domain.SourceKind;
 import de.kontor.domain.audit.AuditAction;
+import de.kontor.exchange.DuplicateDecision;
+import de.kontor.exchange.ImportFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -66,5 +68,7 @@ class UiBundleTest {
         Arrays.stream(SourceKind.values()).forEach(k -> assertThat(en).containsKey("ui.sourceKind." + k.key()));
         Arrays.stream(ActivityKind.values()).forEach(k -> assertThat(en).containsKey("ui.activityKind." + k.key()));
         Arrays.stream(AuditAction.values()).forEach(k -> assertThat(en).containsKey("ui.auditAction." + k.name()));
+        Arrays.stream(ImportFormat.values()).forEach(k -> assertThat(en).containsKey("ui.importFormat." + k.key()));
+        Arrays.stream(DuplicateDecision.values()).forEach(k -> assertThat(en).containsKey("ui.importDecision." + k.key()));
     }
 }

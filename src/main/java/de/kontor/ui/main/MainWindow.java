@@ -20,6 +20,8 @@ import de.kontor.ui.erasure.PersonErasureViewModel;
 import de.kontor.ui.requests.RequestDueViewModel;
 import de.kontor.ui.requests.RequestsView;
 import de.kontor.ui.requests.RequestsViewModel;
+import de.kontor.ui.importing.ImportView;
+import de.kontor.ui.importing.ImportViewModel;
 import de.kontor.ui.retention.DueSummaryViewModel;
 import de.kontor.ui.retention.RetentionView;
 import de.kontor.ui.retention.RetentionViewModel;
@@ -169,6 +171,7 @@ public final class MainWindow {
         private ListsView lists;
         private DuplicatesView duplicates;
         private RequestsView requests;
+        private ImportView imports;
 
         Screens(UiText text) {
             this.text = text;
@@ -198,6 +201,7 @@ public final class MainWindow {
             side.getChildren().add(navButton("retention", "ui.retention.nav", Feather.ARCHIVE, () -> new RetentionView(
                     new RetentionViewModel(workspace.retention(), workspace.contacts(), me, runner, text), text).root()));
             side.getChildren().add(navButton("duplicates", "ui.dedupe.nav", Feather.COPY, () -> duplicatesView().root()));
+            side.getChildren().add(navButton("import", Feather.DOWNLOAD, () -> importView().root()));
             side.getChildren().add(navButton("audit", Feather.SHIELD, () -> new AuditView(
                     new AuditViewModel(workspace.audit(), me, runner, text), text).root()));
             side.getChildren().add(navButton("settings", Feather.SETTINGS, () -> new SettingsView(
@@ -282,6 +286,19 @@ public final class MainWindow {
                         workspace.principal(), runner, text), text, this::openPerson);
             }
             return duplicates;
+        }
+
+        /** Kept while the window lives, so a preview stays while another screen is looked at. */
+        private ImportView importView() {
+            if (imports == null) {
+                imports = new ImportView(new ImportViewModel(workspace.imports(), workspace.principal(), runner, text,
+                        () -> {
+                            if (contacts != null) {
+                                contacts.refresh();
+                            }
+                        }), text);
+            }
+            return imports;
         }
 
         /** Kept while the window lives, so the chosen purpose stays; built again on each visit. */
