@@ -7,14 +7,14 @@ import org.jooq.impl.SQLDataType;
 /**
  * Document bytes in and out of {@code BYTEA} (H2: {@code BINARY VARYING}) columns without LOBs.
  * jOOQ generates these columns as BLOB and binds them as a stream; H2 then keeps a temporary LOB
- * with the bytes (inline for small ones) in its LOB maps until the database restarts, where an
- * incremental erasure compaction cannot remove them (measured: an erased consent's evidence stayed
- * in the file). Plain {@code setBytes} parameters and {@code VARBINARY} reads make none.
+ * with the bytes (inline for small ones) in its LOB maps until the database restarts (seen: an
+ * erased consent's evidence stayed in the file until {@code SHUTDOWN COMPACT} restarted it; see
+ * decision record 0008). Plain {@code setBytes} parameters make none.
  */
 final class Binary {
     private Binary() {}
 
-    /** The column read as {@code VARBINARY}, so no temporary result LOB is made. */
+    /** The column read as {@code VARBINARY} ({@code getBytes}) rather than as a BLOB. */
     static Field<byte[]> read(Field<byte[]> column) {
         return DSL.field(column.getQualifiedName(), SQLDataType.VARBINARY);
     }

@@ -37,7 +37,6 @@ public final class Database implements AutoCloseable {
     private final String password;
     private volatile JdbcConnectionPool pool;
     private volatile DSLContext dsl;
-    private volatile Compaction lastCompaction;
 
     private Database(DataFolder folder, String url, String password, JdbcConnectionPool pool) {
         this.folder = folder;
@@ -143,93 +142,12 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Makes sure deleted values are gone from the file's bytes (H2 keeps deleted rows in dead
-     * pages and free space until then). First the incremental way, while the database stays open
-     * ({@link ChunkScrub}: only chunks holding dead pages are rewritten, free space is zeroed); if
-     * that cannot run here (this process is an {@code AUTO_SERVER} client, or H2 changed) or a step
-     * cannot be verified, {@code SHUTDOWN COMPACT} rewrites the whole file and the pool reconnects
-     * (other Kontor processes sharing the file reconnect by themselves). The system property
-     * {@code kontor.compaction=full} forces the second way. Callers must not hold a transaction.
+     * Rewrites the database file so that deleted values are gone from its bytes (H2 keeps
+     * deleted rows in free pages until then), and opens it again. Callers must not hold a
+     * transaction; other Kontor processes sharing the file reconnect by themselves.
      */
-    public synchronized Compaction compact() {
-        lastCompaction = compactNow();
-        return lastCompaction;
-    }
-
-    /** The most recent {@link #compact()} of this instance, or null. */
-    public Compaction lastCompaction() {
-        return lastCompaction;
-    }
-
-    private Compaction compactNow() {
-        long t = System.nanoTime();
-        String why = "forced by kontor.compaction=full";
-        boolean failed = false;
-        if (!"full".equals(System.getProperty("kontor.compaction"))) {
-            why = "the database runs in another process";
-            try (Connection c = keeper()) {
-                ChunkScrub scrub = ChunkScrub.of(c);
-                renewPool(); // closes this process's sessions, so their temporary LOBs are dropped
-                if (scrub != null) {
-                    ChunkScrub.Result r = scrub.run();
-                    return new Compaction(true, r.rewrittenChunks(), r.zeroedBytes(), r.fileBytes(),
-                            (System.nanoTime() - t) / 1_000_000, null);
-                }
-            } catch (SQLException | RuntimeException e) {
-                // the full rewrite below also removes whatever the scrub left undone
-                why = e.toString();
-                failed = true;
-            }
-        }
-        if (failed) {
-            reconnect(); // a fresh store, in case H2 closed the old one when the scrub failed
-        }
-        compactFully();
-        return new Compaction(false, 0, 0, sizeOrZero(), (System.nanoTime() - t) / 1_000_000, why);
-    }
-
-    /**
-     * What a compaction did: {@code incremental} false means {@code SHUTDOWN COMPACT}; the chunks
-     * H2 rewrote, the free bytes overwritten with zeros, the file size afterwards, the time taken,
-     * and why the whole file was rewritten instead (null if it was not).
-     */
-    public record Compaction(boolean incremental, int rewrittenChunks, long zeroedBytes, long fileBytes, long millis,
-            String fallback) {}
-
-    private long sizeOrZero() {
-        try {
-            return Files.size(folder.databaseFile());
-        } catch (java.io.IOException e) {
-            return 0;
-        }
-    }
-
-    /** SHUTDOWN COMPACT (the whole file is rewritten) and a new pool. */
-    private void compactFully() {
+    public synchronized void compact() {
         shutdownCompact();
-        reconnect();
-    }
-
-    /** A connection outside the pool: it keeps the database open while the pool is renewed. */
-    private Connection keeper() throws SQLException {
-        org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
-        ds.setURL(url);
-        ds.setUser(SQL_USER);
-        ds.setPassword(password);
-        return ds.getConnection();
-    }
-
-    /** A new pool; the old one's connections close now, or when they are given back. */
-    private void renewPool() {
-        JdbcConnectionPool old = pool;
-        JdbcConnectionPool next = pool(url, password);
-        pool = next;
-        dsl = context(next);
-        old.dispose();
-    }
-
-    private void reconnect() {
-        pool.dispose();
         JdbcConnectionPool next = pool(url, password);
         try (Connection c = next.getConnection()) {
             c.isValid(1);
