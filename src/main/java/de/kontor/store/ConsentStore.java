@@ -186,14 +186,13 @@ public final class ConsentStore {
 
     public long insertDocument(Tx tx, Long personId, String fileName, String mediaType, byte[] content, String sha256,
             long userId, Instant now) {
-        return tx.dsl().insertInto(DOCUMENT).set(DOCUMENT.PERSON_ID, personId).set(DOCUMENT.FILE_NAME, fileName)
-                .set(DOCUMENT.MEDIA_TYPE, mediaType).set(DOCUMENT.BYTE_SIZE, (long) content.length)
-                .set(DOCUMENT.SHA256, sha256).set(DOCUMENT.CONTENT, content).set(DOCUMENT.CREATED_AT, utc(now))
-                .set(DOCUMENT.CREATED_BY, userId).returningResult(DOCUMENT.ID).fetchOne().value1();
+        return Binary.insert(tx, "INSERT INTO document (person_id, file_name, media_type, byte_size, sha256, content,"
+                + " created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", personId, fileName, mediaType,
+                (long) content.length, sha256, content, utc(now), userId);
     }
 
     public Optional<byte[]> documentContent(Tx tx, long id) {
-        return tx.dsl().select(DOCUMENT.CONTENT).from(DOCUMENT).where(DOCUMENT.ID.eq(id)).fetchOptional()
+        return tx.dsl().select(Binary.read(DOCUMENT.CONTENT)).from(DOCUMENT).where(DOCUMENT.ID.eq(id)).fetchOptional()
                 .map(r -> r.value1());
     }
 

@@ -163,13 +163,12 @@ public final class ErasureStore {
     }
 
     public long storeCertificate(Tx tx, long journalId, byte[] pdf, Instant now) {
-        return tx.dsl().insertInto(ERASURE_CERTIFICATE).set(ERASURE_CERTIFICATE.JOURNAL_ID, journalId)
-                .set(ERASURE_CERTIFICATE.PDF, pdf).set(ERASURE_CERTIFICATE.CREATED_AT, now.atOffset(ZoneOffset.UTC))
-                .returningResult(ERASURE_CERTIFICATE.ID).fetchOne().value1();
+        return Binary.insert(tx, "INSERT INTO erasure_certificate (journal_id, pdf, created_at) VALUES (?, ?, ?)",
+                journalId, pdf, now.atOffset(ZoneOffset.UTC));
     }
 
     public Optional<byte[]> certificate(Tx tx, long journalId) {
-        return tx.dsl().select(ERASURE_CERTIFICATE.PDF).from(ERASURE_CERTIFICATE)
+        return tx.dsl().select(Binary.read(ERASURE_CERTIFICATE.PDF)).from(ERASURE_CERTIFICATE)
                 .where(ERASURE_CERTIFICATE.JOURNAL_ID.eq(journalId)).orderBy(ERASURE_CERTIFICATE.ID.desc()).limit(1)
                 .fetchOptional().map(r -> r.value1());
     }
