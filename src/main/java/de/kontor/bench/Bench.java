@@ -113,10 +113,12 @@ public final class Bench {
             }
             figure("db_file_mb", Files.size(new DataFolder(first).databaseFile()) / (1024.0 * 1024.0), "MB");
             privacyFigures(workDir, new DataFolder(first), options);
+            ExchangeBench exchange = new ExchangeBench(this::figure);
+            Path json;
             try (Workspace w = Workspace.open(new DataFolder(first), null, PASSWORD.toCharArray(), options)) {
-                new ExchangeBench(this::figure).run(w, workDir, new DataFolder(second), OWNER, PASSWORD.toCharArray(),
-                        options);
+                json = exchange.reportAndExports(w, workDir);
             }
+            exchange.importJson(json, new DataFolder(second), OWNER, PASSWORD.toCharArray(), options);
             deleteTree(second);
             labelledFigures();
 

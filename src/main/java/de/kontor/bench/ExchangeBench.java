@@ -31,9 +31,11 @@ final class ExchangeBench {
         this.out = out;
     }
 
-    /** Runs on the open workspace {@code w}; files and the import database go to {@code workDir}. */
-    void run(Workspace w, Path workDir, DataFolder importFolder, String owner, char[] password,
-            Workspace.Options options) throws IOException {
+    /**
+     * The report and exports, on the open workspace {@code w}; files go to {@code workDir}.
+     * Returns the JSON export of everyone for {@link #importJson}.
+     */
+    Path reportAndExports(Workspace w, Path workDir) throws IOException {
         var by = w.principal();
         long personId = w.contacts().search(by, "", 1).rows().get(0).id();
         Instant t0 = Instant.now().minus(3 * 365, ChronoUnit.DAYS);
@@ -72,9 +74,15 @@ final class ExchangeBench {
         out.figure("csv_export_all_s", (System.nanoTime() - t) / 1e9, "s");
         Files.deleteIfExists(csv);
 
+        return json;
+    }
+
+    /** Imports the JSON export into a new empty database (the source database is closed by then). */
+    void importJson(Path json, DataFolder importFolder, String owner, char[] password, Workspace.Options options)
+            throws IOException {
         try (Workspace target = Workspace.create(importFolder, owner, password, options)) {
             byte[] bytes = Files.readAllBytes(json);
-            t = System.nanoTime();
+            long t = System.nanoTime();
             var s = target.subjectData().importJson(target.principal(), bytes, json.getFileName().toString());
             out.figure("json_import_all_s", (System.nanoTime() - t) / 1e9, "s");
             out.figure("json_import_people", s.people(), "count");

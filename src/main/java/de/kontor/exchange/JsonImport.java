@@ -1,6 +1,8 @@
 package de.kontor.exchange;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kontor.domain.Activity;
@@ -49,46 +51,87 @@ public final class JsonImport {
     /** The people of the file and its time of export. */
     public record Parsed(Instant exportedAt, List<SubjectData> people) {}
 
+    /**
+     * Reads the file element by element: only one person's JSON tree is in memory at a time, so
+     * an export of 100 000 people does not need a tree of the whole file.
+     */
     public Parsed parse(byte[] bytes, String fileName) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(bytes);
+        Reader r = new Reader(fileName);
+        String format = null;
+        JsonNode version = null;
+        Instant exportedAt = null;
+        boolean sawPeople = false;
+        List<SubjectData> out = new ArrayList<>();
+        Set<Long> ids = new HashSet<>();
+        Set<Long> activityIds = new HashSet<>();
+        try (JsonParser p = JSON.getFactory().createParser(bytes)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new KontorException("import.json.notKontor", fileName);
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken t = p.nextToken();
+                if ("people".equals(name) && t == JsonToken.START_ARRAY) {
+                    requireKontor(format, version, fileName);
+                    sawPeople = true;
+                    int i = 0;
+                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                        JsonNode node = JSON.readTree(p);
+                        SubjectData s = r.person(node, "people[" + i++ + "]");
+                        if (!ids.add(s.id())) {
+                            throw new KontorException("import.json.duplicateId", fileName, s.id());
+                        }
+                        for (Activity a : s.activities()) {
+                            if (!activityIds.add(a.id())) {
+                                throw new KontorException("import.json.duplicateActivity", fileName, a.id());
+                            }
+                        }
+                        out.add(s);
+                    }
+                } else {
+                    JsonNode value = JSON.readTree(p);
+                    switch (name) {
+                        case "format" -> format = value.isTextual() ? value.asText() : null;
+                        case "schemaVersion" -> version = value;
+                        case "exportedAt" -> {
+                            com.fasterxml.jackson.databind.node.ObjectNode holder = JSON.createObjectNode();
+                            holder.set("exportedAt", value);
+                            exportedAt = r.instant(holder, "exportedAt", "exportedAt", true);
+                        }
+                        default -> {
+                            // other top-level fields are not part of schema version 1's data
+                        }
+                    }
+                }
+            }
+            if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
+                throw new KontorException("import.json.malformed", fileName,
+                        Long.toString(p.currentTokenLocation().getLineNr()));
+            }
         } catch (JsonProcessingException e) {
             throw new KontorException(e, "import.json.malformed", fileName,
                     e.getLocation() == null ? "?" : Long.toString(e.getLocation().getLineNr()));
         } catch (IOException e) {
             throw new KontorException(e, "error.io", fileName, e.getMessage());
         }
-        if (root == null || !root.isObject() || !JsonExport.FORMAT.equals(root.path("format").asText(null))) {
+        requireKontor(format, version, fileName);
+        if (exportedAt == null) {
+            exportedAt = r.instant(JSON.createObjectNode(), "exportedAt", "exportedAt", true);
+        }
+        if (!sawPeople) {
+            throw new KontorException("import.json.field", fileName, "people", "–");
+        }
+        return new Parsed(exportedAt, out);
+    }
+
+    private static void requireKontor(String format, JsonNode version, String fileName) {
+        if (!JsonExport.FORMAT.equals(format)) {
             throw new KontorException("import.json.notKontor", fileName);
         }
-        JsonNode version = root.get("schemaVersion");
         if (version == null || !version.isInt() || version.asInt() != JsonExport.SCHEMA_VERSION) {
             throw new KontorException("import.json.version", fileName, version == null ? "–" : version.asText(),
                     JsonExport.SCHEMA_VERSION);
         }
-        Reader r = new Reader(fileName);
-        Instant exportedAt = r.instant(root, "exportedAt", "exportedAt", true);
-        JsonNode people = root.get("people");
-        if (people == null || !people.isArray()) {
-            throw new KontorException("import.json.field", fileName, "people", "–");
-        }
-        List<SubjectData> out = new ArrayList<>(people.size());
-        Set<Long> ids = new HashSet<>();
-        Set<Long> activityIds = new HashSet<>();
-        for (int i = 0; i < people.size(); i++) {
-            SubjectData s = r.person(people.get(i), "people[" + i + "]");
-            if (!ids.add(s.id())) {
-                throw new KontorException("import.json.duplicateId", fileName, s.id());
-            }
-            for (Activity a : s.activities()) {
-                if (!activityIds.add(a.id())) {
-                    throw new KontorException("import.json.duplicateActivity", fileName, a.id());
-                }
-            }
-            out.add(s);
-        }
-        return new Parsed(exportedAt, out);
     }
 
     /**
