@@ -56,12 +56,22 @@ public final class JsonImport {
      * an export of 100 000 people does not need a tree of the whole file.
      */
     public Parsed parse(byte[] bytes, String fileName) {
+        List<SubjectData> out = new ArrayList<>();
+        Instant exportedAt = stream(bytes, fileName, out::add);
+        return new Parsed(exportedAt, out);
+    }
+
+    /**
+     * Hands each person of the file to {@code each} as soon as it is read (checked for duplicate
+     * ids), so a caller can write people without holding all of them; returns the time of export.
+     * A refusal can come after some people were handed over: callers write in one transaction.
+     */
+    public Instant stream(byte[] bytes, String fileName, java.util.function.Consumer<SubjectData> each) {
         Reader r = new Reader(fileName);
         String format = null;
         JsonNode version = null;
         Instant exportedAt = null;
         boolean sawPeople = false;
-        List<SubjectData> out = new ArrayList<>();
         Set<Long> ids = new HashSet<>();
         Set<Long> activityIds = new HashSet<>();
         try (JsonParser p = JSON.getFactory().createParser(bytes)) {
@@ -86,7 +96,7 @@ public final class JsonImport {
                                 throw new KontorException("import.json.duplicateActivity", fileName, a.id());
                             }
                         }
-                        out.add(s);
+                        each.accept(s);
                     }
                 } else {
                     JsonNode value = JSON.readTree(p);
@@ -121,7 +131,7 @@ public final class JsonImport {
         if (!sawPeople) {
             throw new KontorException("import.json.field", fileName, "people", "–");
         }
-        return new Parsed(exportedAt, out);
+        return exportedAt;
     }
 
     private static void requireKontor(String format, JsonNode version, String fileName) {

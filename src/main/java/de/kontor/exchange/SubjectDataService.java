@@ -32,6 +32,7 @@ import de.kontor.store.Database;
 import de.kontor.store.PersonStore;
 import de.kontor.store.PurposeStore;
 import de.kontor.store.RestrictionStore;
+import de.kontor.store.RestoreStore;
 import de.kontor.store.RetentionStore;
 import de.kontor.store.SettingsStore;
 import de.kontor.store.Tx;
@@ -56,6 +57,7 @@ import java.util.Set;
 public final class SubjectDataService {
     private static final String[] CONTROLLER_KEYS = {"name", "address", "email", "dpo", "authority"};
     private static final int BATCH = 500;
+    private static final int RE_ENTRY_BATCH = 1000;
 
     private final Database db;
     private final PersonStore persons;
@@ -339,76 +341,114 @@ public final class SubjectDataService {
      */
     public ImportSummary importJson(Principal by, byte[] bytes, String fileName) {
         permissions.requireAdminister(by);
-        JsonImport.Parsed parsed = new JsonImport().parse(bytes, fileName);
-        reEntry.check(parsed.people().stream().map(x -> x.person().data()).toList());
         Instant now = clock.instant();
         ImportSummary summary = db.inTransaction(tx -> {
             if (restore.hasPeople(tx)) {
                 throw new KontorException("import.json.notEmpty");
             }
-            Map<String, Long> users = restore.users(tx);
-            Set<String> categories = restore.categories(tx);
-            Map<String, Long> purposeIds = new java.util.HashMap<>();
-            List<AuditChange> changes = new ArrayList<>();
-            List<SubjectData> restricted = new ArrayList<>();
-            Map<String, Map.Entry<Long, String>> texts = new java.util.HashMap<>();
-            int[] counts = new int[3];
+            Restoring r = new Restoring(tx, by, fileName);
             restore.write(tx, w -> {
-                for (SubjectData s : parsed.people()) {
-                    Person p = s.person();
-                    if (s.category() != null && !categories.contains(s.category())) {
-                        throw new KontorException("import.json.unknownCategory", fileName, p.id(), s.category());
-                    }
-                    Long org = p.data().organisation() == null ? null
-                            : w.organisation(p.data().organisation(), p.createdAt());
-                    w.person(p, org, s.category(), user(users, p.provenance().capturedBy(), by));
-                    for (var a : s.activities()) {
-                        w.activity(a, user(users, a.createdBy(), by));
-                        counts[0]++;
-                    }
-                    for (var b : s.bases()) {
-                        w.basis(purpose(tx, purposeIds, b.purposeKey(), fileName, p.id()), b,
-                                user(users, b.recordedBy(), by));
-                    }
-                    for (var c : s.consents()) {
-                        long purposeId = purpose(tx, purposeIds, c.purposeKey(), fileName, p.id());
-                        var text = texts.computeIfAbsent(purposeId + "@" + c.textVersion(),
-                                k -> restore.consentText(tx, purposeId, c.textVersion()).orElse(null));
-                        if (text == null || c.textSha256() != null && !c.textSha256().equals(text.getValue())) {
-                            throw new KontorException("import.json.consentText", fileName, p.id(), c.purposeKey(),
-                                    c.textVersion());
-                        }
-                        w.consent(purposeId, text.getKey(), c, user(users, c.recordedBy(), by));
-                        counts[1]++;
-                    }
-                    for (var o : s.objections()) {
-                        w.objection(o, user(users, o.recordedBy(), by));
-                    }
-                    for (var i : s.information()) {
-                        w.information(i, user(users, i.recordedBy(), by));
-                    }
-                    if (s.restriction() != null) {
-                        restricted.add(s);
-                    }
-                    counts[2] += s.documents().size();
-                    changes.add(new AuditChange(AuditAction.IMPORT, PersonStore.ENTITY, p.id(), p.id(), "json", null,
-                            fileName));
-                }
+                r.writer = w;
+                new JsonImport().stream(bytes, fileName, r::add);
+                r.flush();
             });
-            for (SubjectData s : restricted) {
+            for (SubjectData s : r.restricted) {
                 restrictions.restrict(tx, s.person().id(), s.restriction().reason(), s.restriction().until(),
                         s.restriction().retention(), by.userId(), s.restriction().since());
             }
-            int activityCount = counts[0];
-            int consentCount = counts[1];
-            int skipped = counts[2];
             restore.restartIdentities(tx);
-            audit.append(tx, by, now, changes);
-            return new ImportSummary(parsed.people().size(), activityCount, consentCount, skipped);
+            audit.append(tx, by, now, r.changes);
+            return new ImportSummary(r.people, r.activities, r.consents, r.skippedDocuments);
         });
         restricted.reload();
         contacts.refreshIndex();
         return summary;
+    }
+
+    /**
+     * One JSON restore in progress: people arrive one by one from the file and are written in
+     * batches, each checked against the suppression list before any of it is written.
+     */
+    private final class Restoring {
+        private final Tx tx;
+        private final Principal by;
+        private final String fileName;
+        private final Map<String, Long> users;
+        private final Set<String> categories;
+        private final Map<String, Long> purposeIds = new java.util.HashMap<>();
+        private final Map<String, Map.Entry<Long, String>> texts = new java.util.HashMap<>();
+        private final List<SubjectData> pending = new ArrayList<>(RE_ENTRY_BATCH);
+        final List<AuditChange> changes = new ArrayList<>();
+        final List<SubjectData> restricted = new ArrayList<>();
+        RestoreStore.Writer writer;
+        int people;
+        int activities;
+        int consents;
+        int skippedDocuments;
+
+        Restoring(Tx tx, Principal by, String fileName) {
+            this.tx = tx;
+            this.by = by;
+            this.fileName = fileName;
+            this.users = restore.users(tx);
+            this.categories = restore.categories(tx);
+        }
+
+        void add(SubjectData s) {
+            pending.add(s);
+            if (pending.size() == RE_ENTRY_BATCH) {
+                flush();
+            }
+        }
+
+        void flush() {
+            reEntry.check(pending.stream().map(x -> x.person().data()).toList());
+            for (SubjectData s : pending) {
+                write(s);
+            }
+            pending.clear();
+        }
+
+        private void write(SubjectData s) {
+            Person p = s.person();
+            if (s.category() != null && !categories.contains(s.category())) {
+                throw new KontorException("import.json.unknownCategory", fileName, p.id(), s.category());
+            }
+            Long org = p.data().organisation() == null ? null
+                    : writer.organisation(p.data().organisation(), p.createdAt());
+            writer.person(p, org, s.category(), user(users, p.provenance().capturedBy(), by));
+            for (var a : s.activities()) {
+                writer.activity(a, user(users, a.createdBy(), by));
+                activities++;
+            }
+            for (var b : s.bases()) {
+                writer.basis(purpose(tx, purposeIds, b.purposeKey(), fileName, p.id()), b,
+                        user(users, b.recordedBy(), by));
+            }
+            for (var c : s.consents()) {
+                long purposeId = purpose(tx, purposeIds, c.purposeKey(), fileName, p.id());
+                var text = texts.computeIfAbsent(purposeId + "@" + c.textVersion(),
+                        k -> restore.consentText(tx, purposeId, c.textVersion()).orElse(null));
+                if (text == null || c.textSha256() != null && !c.textSha256().equals(text.getValue())) {
+                    throw new KontorException("import.json.consentText", fileName, p.id(), c.purposeKey(),
+                            c.textVersion());
+                }
+                writer.consent(purposeId, text.getKey(), c, user(users, c.recordedBy(), by));
+                consents++;
+            }
+            for (var o : s.objections()) {
+                writer.objection(o, user(users, o.recordedBy(), by));
+            }
+            for (var i : s.information()) {
+                writer.information(i, user(users, i.recordedBy(), by));
+            }
+            if (s.restriction() != null) {
+                restricted.add(s);
+            }
+            skippedDocuments += s.documents().size();
+            changes.add(new AuditChange(AuditAction.IMPORT, PersonStore.ENTITY, p.id(), p.id(), "json", null, fileName));
+            people++;
+        }
     }
 
     private long purpose(Tx tx, Map<String, Long> cache, String key, String fileName, long personId) {

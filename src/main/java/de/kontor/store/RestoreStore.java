@@ -114,6 +114,12 @@ public final class RestoreStore {
                         PERSON.NOTES, PERSON.SOURCE_KIND, PERSON.SOURCE_DETAIL, PERSON.SOURCE_FILE,
                         PERSON.SOURCE_RECORD_ID, PERSON.CAPTURED_AT, PERSON.CAPTURED_BY, PERSON.VERSION,
                         PERSON.CREATED_AT, PERSON.UPDATED_AT, PERSON.CATEGORY_KEY).values(nulls(20)).getSQL(),
+                // without the category: the column's default applies (a person is in one category)
+                dsl.insertInto(PERSON, PERSON.ID, PERSON.SALUTATION, PERSON.TITLE, PERSON.GIVEN_NAME,
+                        PERSON.FAMILY_NAME, PERSON.BIRTH_DATE, PERSON.LANGUAGE, PERSON.ORGANISATION_ID, PERSON.JOB_TITLE,
+                        PERSON.NOTES, PERSON.SOURCE_KIND, PERSON.SOURCE_DETAIL, PERSON.SOURCE_FILE,
+                        PERSON.SOURCE_RECORD_ID, PERSON.CAPTURED_AT, PERSON.CAPTURED_BY, PERSON.VERSION,
+                        PERSON.CREATED_AT, PERSON.UPDATED_AT).values(nulls(19)).getSQL(),
                 dsl.insertInto(PERSON_EMAIL, PERSON_EMAIL.PERSON_ID, PERSON_EMAIL.POSITION,
                         PERSON_EMAIL.KIND, PERSON_EMAIL.ADDRESS).values(nulls(4)).getSQL(),
                 dsl.insertInto(PERSON_PHONE, PERSON_PHONE.PERSON_ID, PERSON_PHONE.POSITION,
@@ -164,15 +170,16 @@ public final class RestoreStore {
     /** Statement order = table order above: parents before the rows that refer to them. */
     private final class BatchWriter implements Writer {
         private static final int PERSON_ROW = 0;
-        private static final int EMAIL = 1;
-        private static final int PHONE = 2;
-        private static final int ADDRESS = 3;
-        private static final int TAG = 4;
-        private static final int ACTIVITY_ROW = 5;
-        private static final int BASIS = 6;
-        private static final int CONSENT_ROW = 7;
-        private static final int OBJECTION_ROW = 8;
-        private static final int INFORMATION = 9;
+        private static final int PERSON_DEFAULT_CATEGORY = 1;
+        private static final int EMAIL = 2;
+        private static final int PHONE = 3;
+        private static final int ADDRESS = 4;
+        private static final int TAG = 5;
+        private static final int ACTIVITY_ROW = 6;
+        private static final int BASIS = 7;
+        private static final int CONSENT_ROW = 8;
+        private static final int OBJECTION_ROW = 9;
+        private static final int INFORMATION = 10;
 
         private final Tx tx;
         private final List<PreparedStatement> statements;
@@ -198,10 +205,16 @@ public final class RestoreStore {
             }
             people++;
             PersonData d = p.data();
-            add(PERSON_ROW, p.id(), d.salutation(), d.title(), d.givenName(), d.familyName(), d.birthDate(), d.language(),
-                    organisationId, d.jobTitle(), d.notes(), p.provenance().kind().key(), p.provenance().detail(),
-                    p.provenance().fileName(), p.provenance().sourceRecordId(), utc(p.provenance().capturedAt()),
-                    capturedBy, p.version(), utc(p.createdAt()), utc(p.updatedAt()), category);
+            Object[] row = {p.id(), d.salutation(), d.title(), d.givenName(), d.familyName(), d.birthDate(),
+                    d.language(), organisationId, d.jobTitle(), d.notes(), p.provenance().kind().key(),
+                    p.provenance().detail(), p.provenance().fileName(), p.provenance().sourceRecordId(),
+                    utc(p.provenance().capturedAt()), capturedBy, p.version(), utc(p.createdAt()), utc(p.updatedAt()),
+                    category};
+            if (category == null) {
+                add(PERSON_DEFAULT_CATEGORY, java.util.Arrays.copyOf(row, row.length - 1));
+            } else {
+                add(PERSON_ROW, row);
+            }
             int pos = 0;
             for (EmailAddress e : d.emails()) {
                 add(EMAIL, p.id(), pos++, e.kind().key(), e.address());

@@ -118,6 +118,15 @@ class JsonRoundTripTest {
             assertRefused(w, good.replace("[]}", "[" + person.replace("\"consents\":[]",
                     "\"consents\":[{\"purpose\":\"nope\",\"status\":\"given\",\"method\":\"email\",\"textVersion\":\"1\"}]")
                     + "]}"), "import.json.unknownPurpose");
+            // the file is written while it is read: a bad person after the first written batch
+            // of 1 000 still leaves nothing behind
+            StringBuilder many = new StringBuilder();
+            for (int i = 1; i <= 1200; i++) {
+                many.append(person.replace("\"id\":7", "\"id\":" + i)).append(',');
+            }
+            assertRefused(w, good.replace("[]}", "[" + many + person.replace("\"id\":7", "\"id\":5000")
+                    .replace("\"B\"", "null") + "]}"), "import.json.field");
+            assertThat(w.contacts().count(w.principal())).isZero();
             assertThat(w.contacts().search(w.principal(), "", 10).toString()).doesNotContain("id=7");
         }
     }
