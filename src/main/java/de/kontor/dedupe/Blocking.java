@@ -55,6 +55,23 @@ final class Blocking {
             k.add("FG:" + prefix(f, 4) + ":" + prefix(g, 2));
             k.add("FG:" + prefix(g, 4) + ":" + prefix(f, 2));
         }
+        for (String phon : new String[] {p.givenPhon(), p.familyPhon()}) {
+            if (phon.length() >= 2) {
+                // One name with something else, so a missing or garbled other name does not lose the pair.
+                if (p.month() > 0) {
+                    k.add("1M:" + phon + ":" + p.month());
+                }
+                if (!p.city().isEmpty()) {
+                    k.add("1C:" + phon + ":" + prefix(p.city(), 3));
+                }
+            }
+        }
+        for (String e : p.emails()) {
+            int at = e.indexOf('@');
+            if (at >= 2) {
+                k.add("L:" + e.substring(0, at));
+            }
+        }
         return k;
     }
 

@@ -180,7 +180,7 @@ public final class Matcher {
 
     private Match score(Index index, Prepared a, Prepared b, double threshold) {
         List<String> reasons = new ArrayList<>(8);
-        double s = names(index.freq, a, b, reasons) + date(a, b, reasons) + contact(a, b, reasons)
+        double s = names(index.freq, a, b, reasons) + date(a, b, reasons) + contact(index.freq, a, b, reasons)
                 + address(index.freq, a, b, reasons);
         if (s < threshold) {
             return null;
@@ -273,6 +273,11 @@ public final class Matcher {
                 reasons.add("birth date close");
                 return 1.5;
             }
+            if (near(a.year(), b.year(), 1) && Math.abs(a.month() - b.month()) <= 1 && Math.abs(a.day() - b.day()) <= 3) {
+                // A typo in the year and a small shift in month or day: not a random other date.
+                reasons.add("birth date close");
+                return 1.5;
+            }
             if (days <= 400) {
                 reasons.add("birth date near");
                 return -1.5;
@@ -286,6 +291,11 @@ public final class Matcher {
         int m = Math.min(Math.max(p.month(), 1), 12);
         int d = Math.min(Math.max(p.day(), 1), java.time.YearMonth.of(p.year(), m).lengthOfMonth());
         return java.time.LocalDate.of(p.year(), m, d);
+    }
+
+    /** Equal, at most {@code delta} apart, or one digit apart. */
+    private static boolean near(int x, int y, int delta) {
+        return Math.abs(x - y) <= delta || oneDigitApart(x, y);
     }
 
     private static boolean oneDigitApart(int x, int y) {
@@ -305,12 +315,18 @@ public final class Matcher {
 
     // ---- e-mail and phone -----------------------------------------------------------------
 
-    private static double contact(Prepared a, Prepared b, List<String> reasons) {
+    private static double contact(Frequencies f, Prepared a, Prepared b, List<String> reasons) {
         double s = 0;
         if (!a.emails().isEmpty() && !b.emails().isEmpty()) {
+            String user = a.emailUsers().stream().filter(b.emailUsers()::contains)
+                    .max(java.util.Comparator.comparingDouble(u -> f.weight(f.emailUser, u))).orElse(null);
             if (a.emails().stream().anyMatch(b.emails()::contains)) {
                 reasons.add("e-mail equal");
                 s += 11;
+            } else if (user != null && f.weight(f.emailUser, user) > 6) {
+                // The same uncommon name before the @ at another (or mistyped) domain.
+                reasons.add("e-mail user equal");
+                s += Math.min(f.weight(f.emailUser, user) - 2, 8);
             } else if (a.emails().stream().anyMatch(x -> b.emails().stream().anyMatch(y -> JW.apply(x, y) >= 0.92))) {
                 reasons.add("e-mail nearly equal");
                 s += 6;
@@ -410,6 +426,7 @@ public final class Matcher {
         final Map<String, Integer> postcode = new HashMap<>();
         final Map<String, Integer> street = new HashMap<>();
         final Map<String, Integer> city = new HashMap<>();
+        final Map<String, Integer> emailUser = new HashMap<>();
         final int n;
 
         Frequencies(List<Prepared> records) {
@@ -420,6 +437,7 @@ public final class Matcher {
                 count(postcode, p.postcode());
                 count(street, p.street());
                 count(city, p.city());
+                p.emailUsers().forEach(u -> count(emailUser, u));
             }
         }
 
