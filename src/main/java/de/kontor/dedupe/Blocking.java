@@ -11,7 +11,7 @@ import java.util.List;
 final class Blocking {
     private Blocking() {}
 
-    static List<String> keys(Prepared p) {
+    static List<String> keys(Norm p) {
         List<String> k = new ArrayList<>(16);
         String g = p.given();
         String f = p.family();
@@ -42,7 +42,7 @@ final class Blocking {
             k.add("YM:" + p.year() + "-" + p.month());
         }
         for (String ph : p.phones()) {
-            k.add("P:" + (ph.length() <= 9 ? ph : ph.substring(ph.length() - 9)));
+            k.add("P:" + ph);
         }
         if (!p.postcode().isEmpty()) {
             k.add("Z:" + p.postcode() + ":" + prefix(f, 2));
@@ -66,11 +66,8 @@ final class Blocking {
                 }
             }
         }
-        for (String e : p.emails()) {
-            int at = e.indexOf('@');
-            if (at >= 2) {
-                k.add("L:" + e.substring(0, at));
-            }
+        for (String u : p.emailUsers()) {
+            k.add("L:" + u);
         }
         return k;
     }

@@ -55,13 +55,22 @@ public final class Normalizer {
         return normalisedName.isEmpty() ? "" : cologne.colognePhonetic(normalisedName);
     }
 
+    private static final Pattern[] STREET_FROM = {Pattern.compile("\\b(str|strasse|strase|strabe)\\b"),
+        Pattern.compile("(?<=\\w)str\\b"), Pattern.compile("(?<=\\w)strase\\b"), Pattern.compile("\\bpl\\b"),
+        Pattern.compile("\\bst\\b"), Pattern.compile("\\brd\\b"), Pattern.compile("\\bave\\b")};
+    private static final String[] STREET_TO = {"strasse", "strasse", "strasse", "platz", "street", "road", "avenue"};
+    private static final Pattern HOUSE_IN_STREET = Pattern.compile("\\d+\\s*[a-z]?\\b");
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
+    private static final Pattern NON_DIGIT = Pattern.compile("\\D");
+    private static final Pattern NON_LETTER = Pattern.compile("[^a-z]");
+
     /** "Hauptstr. 5a" and "Hauptstraße" give "hauptstrasse"; the number goes to {@link #houseNumber}. */
     public static String street(String s) {
         String t = fold(s);
-        t = t.replaceAll("\\b(str|strasse|strase|strabe)\\b", "strasse").replaceAll("(?<=\\w)str\\b", "strasse")
-                .replaceAll("(?<=\\w)strase\\b", "strasse").replaceAll("\\bpl\\b", "platz").replaceAll("\\bst\\b", "street")
-                .replaceAll("\\brd\\b", "road").replaceAll("\\bave\\b", "avenue").replaceAll("\\bpl\\b", "place");
-        t = t.replaceAll("\\d+\\s*[a-z]?\\b", " ").strip();
+        for (int i = 0; i < STREET_FROM.length; i++) {
+            t = STREET_FROM[i].matcher(t).replaceAll(STREET_TO[i]);
+        }
+        t = HOUSE_IN_STREET.matcher(t).replaceAll(" ").strip();
         return t.replace(" ", "");
     }
 
@@ -70,7 +79,7 @@ public final class Normalizer {
         if (s == null) {
             return "";
         }
-        var m = java.util.regex.Pattern.compile("\\d+").matcher(s);
+        var m = DIGITS.matcher(s);
         return m.find() ? m.group() : "";
     }
 
@@ -98,6 +107,11 @@ public final class Normalizer {
     }
 
     public static String digits(String s) {
-        return s == null ? "" : s.replaceAll("\\D", "");
+        return s == null ? "" : NON_DIGIT.matcher(s).replaceAll("");
+    }
+
+    /** Only the letters a to z (of an already folded or lower-case value). */
+    public static String letters(String s) {
+        return NON_LETTER.matcher(s).replaceAll("");
     }
 }
