@@ -388,17 +388,81 @@ final class Scorer {
             reason(reasons, "e-mail equal");
             return 11;
         }
-        if (anySimilar(emails, a.emails(), a.emailIds(), b.emails(), b.emailIds(), 0.92)) {
+        if (nearlyEqual(a, b)) {
             reason(reasons, "e-mail nearly equal");
             return EMAIL_NEARLY;
         }
         if (anySimilar(emailLocals, a.emailLocals(), a.emailLocalIds(), b.emailLocals(), b.emailLocalIds(), 0.9)) {
-            // The part before the @ mostly spells the name: with both names agreeing it adds nothing.
+            // The part before the @ mostly spells the name: it adds only what the agreeing names do not explain.
             reason(reasons, "e-mail similar");
-            return namesAgree(a, b, cache) ? 0 : EMAIL_SIMILAR;
+            return !namesAgree(a, b, cache) && similarBeyondNames(a, b) ? EMAIL_SIMILAR : 0;
         }
         reason(reasons, "e-mail differs");
         return EMAIL_DIFFER;
+    }
+
+    /**
+     * Two addresses that differ by a typo; not two that differ only in the number at the end of
+     * the user ("a.neumann@gmx.at" and "a.neumann2@gmx.at" are usually two people of one name).
+     */
+    private boolean nearlyEqual(Prepared a, Prepared b) {
+        for (int i = 0; i < a.emails().length; i++) {
+            for (int j = 0; j < b.emails().length; j++) {
+                String x = a.emails()[i];
+                String y = b.emails()[j];
+                if (emails.similar(a.emailIds()[i], x, b.emailIds()[j], y, 0.92) && !onlyDigitsDiffer(x, y)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Same domain, same user but for the number at its end ("bauer12@web.de", "bauer322@web.de"). */
+    private static boolean onlyDigitsDiffer(String x, String y) {
+        int ax = x.lastIndexOf('@');
+        int ay = y.lastIndexOf('@');
+        if (ax < 0 || ay < 0 || !x.substring(ax).equals(y.substring(ay))) {
+            return false;
+        }
+        int ex = ax;
+        while (ex > 0 && Character.isDigit(x.charAt(ex - 1))) {
+            ex--;
+        }
+        int ey = ay;
+        while (ey > 0 && Character.isDigit(y.charAt(ey - 1))) {
+            ey--;
+        }
+        return x.substring(0, ex).equals(y.substring(0, ey));
+    }
+
+    /** The letters before the @ are still similar once the names both records share are taken out. */
+    private boolean similarBeyondNames(Prepared a, Prepared b) {
+        for (String x : a.emailLocals()) {
+            for (String y : b.emailLocals()) {
+                if (JaroWinkler.similarity(x, y) < 0.9) {
+                    continue;
+                }
+                String rx = withoutSharedNames(x, a, b);
+                String ry = withoutSharedNames(y, a, b);
+                if (rx.length() >= 3 && ry.length() >= 3 && JaroWinkler.similarity(rx, ry) >= 0.9) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String withoutSharedNames(String local, Prepared a, Prepared b) {
+        String r = local;
+        for (Prepared p : new Prepared[] {a, b}) {
+            for (int id : new int[] {p.givenId(), p.familyId()}) {
+                if (id > 0 && (id == a.givenId() || id == a.familyId()) && (id == b.givenId() || id == b.familyId())) {
+                    r = r.replace(id == p.givenId() ? p.given() : p.family(), "");
+                }
+            }
+        }
+        return r;
     }
 
     private static double phones(Prepared a, Prepared b, List<String> reasons) {
