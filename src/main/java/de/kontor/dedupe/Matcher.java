@@ -63,9 +63,6 @@ public final class Matcher {
         private final long[] entries;
         private final Values names;
         private final Values phonetic;
-        private final Values emails;
-        private final Values emailLocals;
-        private final Values phones;
         private final Values streets;
         private final Values houses;
         private final Values postcodes;
@@ -79,9 +76,6 @@ public final class Matcher {
             }
             names = new Values();
             phonetic = new Values();
-            emails = new Values();
-            emailLocals = new Values();
-            phones = new Values();
             streets = new Values();
             houses = new Values();
             postcodes = new Values();
@@ -116,10 +110,10 @@ public final class Matcher {
             e = Arrays.copyOf(e, used);
             Arrays.parallelSort(e);
             this.entries = e;
-            for (Values v : List.of(names, emails, emailLocals, streets, cities)) {
+            for (Values v : List.of(names, streets, cities)) {
                 v.sign();
             }
-            this.scorer = new Scorer(names, emails, emailLocals, streets, cities, names.weights(n, 14),
+            this.scorer = new Scorer(names, streets, cities, names.weights(n, 14),
                     postcodes.weights(n, 7), streets.weights(n, 6), cities.weights(n, 4));
         }
 
@@ -127,17 +121,11 @@ public final class Matcher {
         private Prepared code(Norm m, boolean add) {
             int given = add ? names.add(m.given()) : names.find(m.given());
             int family = add ? names.add(m.family()) : names.find(m.family());
-            int[] emailIds = new int[m.emails().size()];
-            for (int i = 0; i < emailIds.length; i++) {
-                emailIds[i] = add ? emails.add(m.emails().get(i)) : emails.find(m.emails().get(i));
-            }
-            int[] localIds = new int[m.emailLocals().size()];
-            for (int i = 0; i < localIds.length; i++) {
-                localIds[i] = add ? emailLocals.add(m.emailLocals().get(i)) : emailLocals.find(m.emailLocals().get(i));
-            }
-            int[] phoneIds = new int[m.phones().size()];
-            for (int i = 0; i < phoneIds.length; i++) {
-                phoneIds[i] = add ? phones.add(m.phones().get(i)) : phones.find(m.phones().get(i));
+            String[] emailTexts = m.emails().toArray(String[]::new);
+            String[] locals = m.emailLocals().toArray(String[]::new);
+            long[] phoneHashes = new long[m.phones().size()];
+            for (int i = 0; i < phoneHashes.length; i++) {
+                phoneHashes[i] = hash64(m.phones().get(i));
             }
             int street = add ? streets.add(m.street()) : streets.find(m.street());
             int postcode = add ? postcodes.add(m.postcode()) : postcodes.find(m.postcode());
@@ -145,10 +133,28 @@ public final class Matcher {
             return new Prepared(m.raw(), text(names, given, m.given()), text(names, family, m.family()), given, family,
                     add ? phonetic.add(m.givenPhon()) : phonetic.find(m.givenPhon()),
                     add ? phonetic.add(m.familyPhon()) : phonetic.find(m.familyPhon()),
-                    m.year(), m.month(), m.day(), m.emails().toArray(String[]::new), emailIds,
-                    m.emailLocals().toArray(String[]::new), localIds, phoneIds, text(streets, street, m.street()), street,
+                    m.year(), m.month(), m.day(), emailTexts, hashes(emailTexts), signatures(emailTexts), locals,
+                    signatures(locals), phoneHashes, text(streets, street, m.street()), street,
                     add ? houses.add(m.house()) : houses.find(m.house()), text(postcodes, postcode, m.postcode()),
                     postcode, text(cities, city, m.city()), city);
+        }
+
+        private static long[] hashes(String[] texts) {
+            long[] h = new long[texts.length];
+            for (int i = 0; i < h.length; i++) {
+                h[i] = hash64(texts[i]);
+            }
+            return h;
+        }
+
+        private static long[] signatures(String[] texts) {
+            long[] sig = new long[2 * texts.length];
+            for (int i = 0; i < texts.length; i++) {
+                long[] s = JaroWinkler.signature(texts[i]);
+                sig[2 * i] = s[0];
+                sig[2 * i + 1] = s[1];
+            }
+            return sig;
         }
 
         /** The kept instance of a value's text, so records sharing a value share the string. */
@@ -198,12 +204,18 @@ public final class Matcher {
 
     /** A 40-bit hash of a blocking key (FNV-1a 64, folded). */
     static long hash40(String key) {
+        long h = hash64(key);
+        return (h ^ (h >>> 40)) & 0xFFFFFFFFFFL;
+    }
+
+    /** FNV-1a, 64 bits. */
+    static long hash64(String s) {
         long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < key.length(); i++) {
-            h ^= key.charAt(i);
+        for (int i = 0; i < s.length(); i++) {
+            h ^= s.charAt(i);
             h *= 0x100000001b3L;
         }
-        return (h ^ (h >>> 40)) & 0xFFFFFFFFFFL;
+        return h;
     }
 
     public Index index(List<DedupeRecord> records) {
@@ -211,12 +223,14 @@ public final class Matcher {
     }
 
     /**
-     * Every pair scoring at least {@code threshold}, best first, each pair once. The blocks are
+     * Every pair scoring at least {@code threshold} (after the population penalty of
+     * {@link DedupeSettings#populationPenalty}), best first, each pair once. The blocks are
      * cut into slices that the cores take in turn; {@code progress} and {@code cancelled} are
      * called on the calling thread only.
      */
     public List<Match> scan(Index index, double threshold, DoubleConsumer progress, BooleanSupplier cancelled) {
         long[] e = index.entries;
+        double penalty = settings.populationPenalty(index.size());
         List<int[]> slices = new ArrayList<>();
         for (int from = 0; from < e.length; ) {
             int to = Math.min(e.length, from + SLICE);
@@ -242,7 +256,7 @@ public final class Matcher {
         try {
             List<Future<long[]>> parts = new ArrayList<>();
             for (int w = 0; w < workers; w++) {
-                parts.add(pool.submit(() -> scanSlices(index, slices, next, done, stop, threshold)));
+                parts.add(pool.submit(() -> scanSlices(index, slices, next, done, stop, threshold + penalty)));
             }
             for (Future<long[]> part : parts) {
                 while (true) {
@@ -273,7 +287,7 @@ public final class Matcher {
         parallel(pairs.length, k -> {
             Prepared a = index.records[(int) (pairs[k] >>> 32)];
             Prepared b = index.records[(int) pairs[k]];
-            out[k] = match(index.scorer, a, b);
+            out[k] = match(index.scorer, a, b, penalty);
         });
         progress.accept(1.0);
         List<Match> result = new ArrayList<>(Arrays.asList(out));
@@ -327,9 +341,9 @@ public final class Matcher {
         return Arrays.copyOf(hits, count);
     }
 
-    private Match match(Scorer scorer, Prepared a, Prepared b) {
+    private Match match(Scorer scorer, Prepared a, Prepared b, double penalty) {
         List<String> reasons = new ArrayList<>(10);
-        double s = scorer.score(a, b, Double.NEGATIVE_INFINITY, null, reasons);
+        double s = scorer.score(a, b, Double.NEGATIVE_INFINITY, null, reasons) - penalty;
         Match.Level level = s >= settings.certain() ? Match.Level.CERTAIN : Match.Level.POSSIBLE;
         return new Match(a.raw(), b.raw(), Math.round(s * 10) / 10.0, List.copyOf(reasons), level);
     }
@@ -338,6 +352,7 @@ public final class Matcher {
     public List<Match> check(Index index, DedupeRecord candidate, double threshold) {
         Norm m = Norm.of(candidate, normalizer);
         Prepared c = index.code(m, false);
+        double penalty = settings.populationPenalty(index.size());
         Set<Integer> seen = new HashSet<>();
         Scorer.Cache cache = new Scorer.Cache(8);
         List<Match> out = new ArrayList<>();
@@ -347,8 +362,9 @@ public final class Matcher {
                 continue;
             }
             for (int i : block) {
-                if (seen.add(i) && index.scorer.score(c, index.records[i], threshold, cache, null) != Scorer.BELOW) {
-                    out.add(match(index.scorer, c, index.records[i]));
+                if (seen.add(i)
+                        && index.scorer.score(c, index.records[i], threshold + penalty, cache, null) != Scorer.BELOW) {
+                    out.add(match(index.scorer, c, index.records[i], penalty));
                 }
             }
         }

@@ -1,9 +1,10 @@
 package de.kontor.dedupe;
 
 /**
- * A record as the scoring compares it: every value as a number of its {@link Values} (equal
- * numbers, equal values) and, for the fields compared by similarity, the normalised text,
- * shared with every other record of the same value.
+ * A record as the scoring compares it: names, street, postcode and city as numbers of their
+ * {@link Values} (equal numbers, equal values; the text shared with every other record of the
+ * same value), e-mails and phones as 64-bit hashes (nearly always unique, and no table of a
+ * million entries), and the {@link JaroWinkler#signature}s of the e-mails and their user parts.
  */
 record Prepared(
         DedupeRecord raw,
@@ -17,10 +18,11 @@ record Prepared(
         int month,
         int day,
         String[] emails,
-        int[] emailIds,
+        long[] emailHashes,
+        long[] emailSignatures,
         String[] emailLocals,
-        int[] emailLocalIds,
-        int[] phones,
+        long[] localSignatures,
+        long[] phones,
         String street,
         int streetId,
         int house,

@@ -31,8 +31,6 @@ final class Scorer {
     private static final double CITY_DIFFER = -1.5;
 
     private final Values names;
-    private final Values emails;
-    private final Values emailLocals;
     private final Values streets;
     private final Values cities;
     private final double[] nameWeight;
@@ -40,11 +38,9 @@ final class Scorer {
     private final double[] streetWeight;
     private final double[] cityWeight;
 
-    Scorer(Values names, Values emails, Values emailLocals, Values streets, Values cities, double[] nameWeight,
+    Scorer(Values names, Values streets, Values cities, double[] nameWeight,
             double[] postcodeWeight, double[] streetWeight, double[] cityWeight) {
         this.names = names;
-        this.emails = emails;
-        this.emailLocals = emailLocals;
         this.streets = streets;
         this.cities = cities;
         this.nameWeight = nameWeight;
@@ -86,8 +82,8 @@ final class Scorer {
         // signatures allow, then compared.
         double open = 0;
         boolean emailOpen = false;
-        if (a.emailIds().length > 0 && b.emailIds().length > 0) {
-            if (shareAny(a.emailIds(), b.emailIds())) {
+        if (a.emails().length > 0 && b.emails().length > 0) {
+            if (shareAny(a.emailHashes(), b.emailHashes())) {
                 s += 11;
             } else {
                 emailOpen = true;
@@ -116,11 +112,10 @@ final class Scorer {
         if (s + open < threshold - EPSILON) {
             return BELOW;
         }
-        if (emailOpen && !mayBeSimilar(emails, a.emails(), a.emailIds(), b.emails(), b.emailIds(), 0.92)) {
+        if (emailOpen && !mayBeSimilar(a.emails(), a.emailSignatures(), b.emails(), b.emailSignatures(), 0.92)) {
             emailOpen = false;
             open -= EMAIL_NEARLY;
-            if (mayBeSimilar(emailLocals, a.emailLocals(), a.emailLocalIds(), b.emailLocals(), b.emailLocalIds(),
-                    0.9)) {
+            if (mayBeSimilar(a.emailLocals(), a.localSignatures(), b.emailLocals(), b.localSignatures(), 0.9)) {
                 emailOpen = true;
                 open += EMAIL_SIMILAR;
             } else {
@@ -152,10 +147,11 @@ final class Scorer {
         return s < threshold - EPSILON ? BELOW : s;
     }
 
-    private static boolean mayBeSimilar(Values values, String[] x, int[] xIds, String[] y, int[] yIds, double min) {
+    private static boolean mayBeSimilar(String[] x, long[] xSig, String[] y, long[] ySig, double min) {
         for (int i = 0; i < x.length; i++) {
             for (int j = 0; j < y.length; j++) {
-                if (values.similarityBound(xIds[i], x[i], yIds[j], y[j]) >= min) {
+                if (JaroWinkler.upperBound(x[i], xSig[2 * i], xSig[2 * i + 1], y[j], ySig[2 * j], ySig[2 * j + 1])
+                        >= min) {
                     return true;
                 }
             }
@@ -163,21 +159,15 @@ final class Scorer {
         return false;
     }
 
-    private static boolean anySimilar(Values values, String[] x, int[] xIds, String[] y, int[] yIds, double min) {
-        for (int i = 0; i < x.length; i++) {
-            for (int j = 0; j < y.length; j++) {
-                if (values.similar(xIds[i], x[i], yIds[j], y[j], min)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+    private static boolean similar(String x, long[] xSig, int i, String y, long[] ySig, int j, double min) {
+        return JaroWinkler.upperBound(x, xSig[2 * i], xSig[2 * i + 1], y, ySig[2 * j], ySig[2 * j + 1]) >= min
+                && JaroWinkler.similarity(x, y) >= min;
     }
 
-    private static boolean shareAny(int[] x, int[] y) {
-        for (int i : x) {
-            for (int j : y) {
-                if (i == j && i > 0) {
+    private static boolean shareAny(long[] x, long[] y) {
+        for (long i : x) {
+            for (long j : y) {
+                if (i == j) {
                     return true;
                 }
             }
@@ -384,7 +374,7 @@ final class Scorer {
         if (a.emails().length == 0 || b.emails().length == 0) {
             return 0;
         }
-        if (shareAny(a.emailIds(), b.emailIds())) {
+        if (shareAny(a.emailHashes(), b.emailHashes())) {
             reason(reasons, "e-mail equal");
             return 11;
         }
@@ -392,7 +382,7 @@ final class Scorer {
             reason(reasons, "e-mail nearly equal");
             return EMAIL_NEARLY;
         }
-        if (anySimilar(emailLocals, a.emailLocals(), a.emailLocalIds(), b.emailLocals(), b.emailLocalIds(), 0.9)) {
+        if (anySimilarLocal(a, b)) {
             // The part before the @ mostly spells the name: it adds only what the agreeing names do not explain.
             reason(reasons, "e-mail similar");
             return !namesAgree(a, b, cache) && similarBeyondNames(a, b) ? EMAIL_SIMILAR : 0;
@@ -410,7 +400,18 @@ final class Scorer {
             for (int j = 0; j < b.emails().length; j++) {
                 String x = a.emails()[i];
                 String y = b.emails()[j];
-                if (emails.similar(a.emailIds()[i], x, b.emailIds()[j], y, 0.92) && !onlyDigitsDiffer(x, y)) {
+                if (similar(x, a.emailSignatures(), i, y, b.emailSignatures(), j, 0.92) && !onlyDigitsDiffer(x, y)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean anySimilarLocal(Prepared a, Prepared b) {
+        for (int i = 0; i < a.emailLocals().length; i++) {
+            for (int j = 0; j < b.emailLocals().length; j++) {
+                if (similar(a.emailLocals()[i], a.localSignatures(), i, b.emailLocals()[j], b.localSignatures(), j, 0.9)) {
                     return true;
                 }
             }

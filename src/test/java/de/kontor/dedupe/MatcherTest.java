@@ -137,6 +137,14 @@ class MatcherTest {
     }
 
     @Test
+    void amongManyPeopleScoresArePenalisedForChanceNamesakes() {
+        DedupeSettings s = DedupeSettings.DEFAULT;
+        assertThat(s.populationPenalty(500)).isZero();
+        assertThat(s.populationPenalty(s.population())).isZero();
+        assertThat(s.populationPenalty(4 * s.population())).isCloseTo(2.0, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
     void theScanOnSeveralCoresFindsWhatOneCoreFindsAndEveryGeneratedDuplicate() {
         DemoData gen = new DemoData(3, 0.1);
         List<DedupeRecord> people = new ArrayList<>();
