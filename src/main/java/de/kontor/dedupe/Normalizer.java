@@ -27,6 +27,35 @@ public final class Normalizer {
         if (s == null) {
             return "";
         }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 128) {
+                return foldAny(s);
+            }
+        }
+        // Plain ASCII (most values): the same in one pass.
+        StringBuilder sb = new StringBuilder(s.length());
+        boolean gap = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = Character.toLowerCase(s.charAt(i));
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                if (gap && sb.length() > 0) {
+                    sb.append(' ');
+                }
+                gap = false;
+                sb.append(c);
+                if ((c == 'a' || c == 'o' || c == 'u') && i + 1 < s.length()
+                        && Character.toLowerCase(s.charAt(i + 1)) == 'e') {
+                    i++;
+                }
+            } else {
+                gap = true;
+            }
+        }
+        return sb.toString();
+    }
+
+    /** {@link #fold} for any text: diacritics decomposed and dropped. */
+    static String foldAny(String s) {
         String t = s.toLowerCase(Locale.GERMAN).replace("ß", "ss").replace("æ", "ae").replace("ø", "o");
         t = MARKS.matcher(java.text.Normalizer.normalize(t, Form.NFD)).replaceAll("");
         // Transliterated umlauts (ae, oe, ue) read like the plain vowel, as ä, ö, ü do after folding.

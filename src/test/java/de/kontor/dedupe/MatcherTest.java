@@ -53,6 +53,18 @@ class MatcherTest {
     }
 
     @Test
+    void theQuickFoldOfPlainTextEqualsTheFullOne() {
+        Random r = new Random(11);
+        String alphabet = "aeouAEOUbsS -.'09zZ";
+        for (int i = 0; i < 20_000; i++) {
+            String s = random(r, alphabet);
+            assertThat(Normalizer.fold(s)).as(s).isEqualTo(Normalizer.foldAny(s));
+        }
+        assertThat(Normalizer.fold("Müller-Lüdenscheidt")).isEqualTo("muller ludenscheidt");
+        assertThat(Normalizer.fold(" Mueller--LUEDENSCHEIDT ")).isEqualTo("muller ludenscheidt");
+    }
+
+    @Test
     void fastJaroWinklerEqualsCommonsTextAndItsBoundNeverRulesOutTooMuch() {
         JaroWinklerSimilarity reference = new JaroWinklerSimilarity();
         Random r = new Random(7);
