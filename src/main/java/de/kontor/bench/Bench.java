@@ -85,8 +85,8 @@ public final class Bench {
             long t0 = System.nanoTime();
             DemoData.Stats stats;
             try (Workspace w = Workspace.create(new DataFolder(first), OWNER, PASSWORD.toCharArray(), options)) {
-                stats = new DemoData(seed, DUPLICATE_RATE).write(w.contacts(), w.activities(), w.principal(), contacts, 5000,
-                        n -> { });
+                stats = new DemoData(seed, DUPLICATE_RATE).write(w.contacts(), w.activities(), w.principal(), contacts,
+                        5000, n -> { });
             }
             figure("demo_fill_s", seconds(System.nanoTime() - t0), "s");
             figure("demo_people", stats.people(), "count");

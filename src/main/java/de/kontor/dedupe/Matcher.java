@@ -119,24 +119,23 @@ public final class Matcher {
 
         /** The coded form: numbers of the values, counted when {@code add}, else only looked up. */
         private Prepared code(Norm m, boolean add) {
-            int given = add ? names.add(m.given()) : names.find(m.given());
-            int family = add ? names.add(m.family()) : names.find(m.family());
+            int given = id(names, m.given(), add);
+            int family = id(names, m.family(), add);
+            int street = id(streets, m.street(), add);
+            int postcode = id(postcodes, m.postcode(), add);
+            int city = id(cities, m.city(), add);
             String[] emailTexts = m.emails().toArray(String[]::new);
             String[] locals = m.emailLocals().toArray(String[]::new);
-            long[] phoneHashes = new long[m.phones().size()];
-            for (int i = 0; i < phoneHashes.length; i++) {
-                phoneHashes[i] = hash64(m.phones().get(i));
-            }
-            int street = add ? streets.add(m.street()) : streets.find(m.street());
-            int postcode = add ? postcodes.add(m.postcode()) : postcodes.find(m.postcode());
-            int city = add ? cities.add(m.city()) : cities.find(m.city());
             return new Prepared(m.raw(), text(names, given, m.given()), text(names, family, m.family()), given, family,
-                    add ? phonetic.add(m.givenPhon()) : phonetic.find(m.givenPhon()),
-                    add ? phonetic.add(m.familyPhon()) : phonetic.find(m.familyPhon()),
-                    m.year(), m.month(), m.day(), emailTexts, hashes(emailTexts), signatures(emailTexts), locals,
-                    signatures(locals), phoneHashes, text(streets, street, m.street()), street,
-                    add ? houses.add(m.house()) : houses.find(m.house()), text(postcodes, postcode, m.postcode()),
-                    postcode, text(cities, city, m.city()), city);
+                    id(phonetic, m.givenPhon(), add), id(phonetic, m.familyPhon(), add), m.year(), m.month(), m.day(),
+                    emailTexts, hashes(emailTexts), signatures(emailTexts), locals, signatures(locals),
+                    hashes(m.phones().toArray(String[]::new)), text(streets, street, m.street()), street,
+                    id(houses, m.house(), add), text(postcodes, postcode, m.postcode()), postcode,
+                    text(cities, city, m.city()), city);
+        }
+
+        private static int id(Values values, String value, boolean add) {
+            return add ? values.add(value) : values.find(value);
         }
 
         private static long[] hashes(String[] texts) {

@@ -73,7 +73,8 @@ final class Scorer {
      */
     double score(Prepared a, Prepared b, double threshold, Cache cache, List<String> reasons) {
         if (reasons != null) {
-            return names(a, b, cache, reasons) + date(a, b, reasons) + emails(a, b, cache, reasons) + phones(a, b, reasons)
+            return names(a, b, cache, reasons) + date(a, b, reasons) + emails(a, b, cache, reasons)
+                    + phones(a, b, reasons)
                     + postcode(a, b, reasons) + street(a, b, reasons) + house(a, b, reasons) + city(a, b, reasons);
         }
         double s = date(a, b, null) + phones(a, b, null) + postcode(a, b, null) + house(a, b, null);
@@ -220,10 +221,11 @@ final class Scorer {
 
     /** Both names equal or similar, straight or crosswise. */
     private boolean namesAgree(Prepared a, Prepared b, Cache cache) {
-        return agree(level(a.given(), a.givenId(), a.givenPhon(), b.given(), b.givenId(), b.givenPhon(), cache))
-                && agree(level(a.family(), a.familyId(), a.familyPhon(), b.family(), b.familyId(), b.familyPhon(), cache))
-                || agree(level(a.given(), a.givenId(), a.givenPhon(), b.family(), b.familyId(), b.familyPhon(), cache))
-                && agree(level(a.family(), a.familyId(), a.familyPhon(), b.given(), b.givenId(), b.givenPhon(), cache));
+        byte gg = level(a.given(), a.givenId(), a.givenPhon(), b.given(), b.givenId(), b.givenPhon(), cache);
+        byte ff = level(a.family(), a.familyId(), a.familyPhon(), b.family(), b.familyId(), b.familyPhon(), cache);
+        byte gf = level(a.given(), a.givenId(), a.givenPhon(), b.family(), b.familyId(), b.familyPhon(), cache);
+        byte fg = level(a.family(), a.familyId(), a.familyPhon(), b.given(), b.givenId(), b.givenPhon(), cache);
+        return agree(gg) && agree(ff) || agree(gf) && agree(fg);
     }
 
     private static boolean agree(byte level) {
@@ -411,7 +413,8 @@ final class Scorer {
     private static boolean anySimilarLocal(Prepared a, Prepared b) {
         for (int i = 0; i < a.emailLocals().length; i++) {
             for (int j = 0; j < b.emailLocals().length; j++) {
-                if (similar(a.emailLocals()[i], a.localSignatures(), i, b.emailLocals()[j], b.localSignatures(), j, 0.9)) {
+                if (similar(a.emailLocals()[i], a.localSignatures(), i, b.emailLocals()[j], b.localSignatures(), j,
+                        0.9)) {
                     return true;
                 }
             }

@@ -325,7 +325,8 @@ public final class PersonStore {
                         Integer seen = position.get(id);
                         if (seen == null || pos < seen) {
                             position.put(id, pos);
-                            m.put(id, new String[] {rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)});
+                            m.put(id, new String[] {rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5)});
                         }
                     }
                     return m;
