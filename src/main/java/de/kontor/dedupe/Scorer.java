@@ -278,11 +278,6 @@ final class Scorer {
         return DIFFER;
     }
 
-    /** The text of a name number (for tests and explanations). */
-    String name(int id) {
-        return names.text(id);
-    }
-
     // ---- birth date: compared by year, month and day --------------------------------------
 
     private static double date(Prepared a, Prepared b, List<String> reasons) {
