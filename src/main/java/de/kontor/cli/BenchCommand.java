@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code kontor bench [--contacts N] [--work-dir DIR]}: builds fresh encrypted databases in a
  * temporary folder (never the user's data folder) and prints one {@code name value unit} line
- * per figure on stdout.
+ * per figure on stdout. {@code kontor bench --dedupe-million [--contacts N]}: only the duplicate
+ * scan of a million (or N) generated people held in memory, no database.
  */
 @Command(name = "bench", description = "Measure open, search and import speed on generated data.")
 public final class BenchCommand implements Callable<Integer> {
@@ -23,9 +24,13 @@ public final class BenchCommand implements Callable<Integer> {
     private final PrintWriter err;
     private final KdfParams kdf;
 
-    @Option(names = "--contacts", defaultValue = "100000", paramLabel = "N",
-            description = "How many generated people (default 100000).")
-    int contacts;
+    @Option(names = "--contacts", paramLabel = "N",
+            description = "How many generated people (default 100000, with --dedupe-million 1000000).")
+    Integer contacts;
+
+    @Option(names = "--dedupe-million",
+            description = "Only the duplicate scan of a million generated people held in memory (run with -Xmx2g).")
+    boolean dedupeMillion;
 
     @Option(names = "--work-dir", paramLabel = "DIR",
             description = "Folder for the benchmark databases (default: a new temporary folder).")
@@ -45,17 +50,24 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (contacts < 1) {
-            err.println(messages.get("demo.count", contacts));
+        int n = contacts != null ? contacts : dedupeMillion ? 1_000_000 : 100_000;
+        if (n < 1) {
+            err.println(messages.get("demo.count", n));
             err.flush();
             return 1;
+        }
+        if (dedupeMillion) {
+            err.println(messages.get("bench.dedupeMillion", n));
+            err.flush();
+            new Bench(n, 42, kdf, out).runDedupeInMemory();
+            return 0;
         }
         try {
             boolean temp = workDir == null;
             Path dir = temp ? Files.createTempDirectory("kontor-bench") : workDir;
-            err.println(messages.get("bench.start", contacts, dir));
+            err.println(messages.get("bench.start", n, dir));
             err.flush();
-            new Bench(contacts, 42, kdf, out).run(dir);
+            new Bench(n, 42, kdf, out).run(dir);
             if (temp) {
                 Files.deleteIfExists(dir);
             }

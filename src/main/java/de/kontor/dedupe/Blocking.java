@@ -11,7 +11,7 @@ import java.util.List;
 final class Blocking {
     private Blocking() {}
 
-    static List<String> keys(Prepared p) {
+    static List<String> keys(Norm p) {
         List<String> k = new ArrayList<>(16);
         String g = p.given();
         String f = p.family();
@@ -42,7 +42,7 @@ final class Blocking {
             k.add("YM:" + p.year() + "-" + p.month());
         }
         for (String ph : p.phones()) {
-            k.add("P:" + (ph.length() <= 9 ? ph : ph.substring(ph.length() - 9)));
+            k.add("P:" + ph);
         }
         if (!p.postcode().isEmpty()) {
             k.add("Z:" + p.postcode() + ":" + prefix(f, 2));
@@ -54,6 +54,20 @@ final class Blocking {
         if (!f.isEmpty() && !g.isEmpty()) {
             k.add("FG:" + prefix(f, 4) + ":" + prefix(g, 2));
             k.add("FG:" + prefix(g, 4) + ":" + prefix(f, 2));
+        }
+        for (String phon : new String[] {p.givenPhon(), p.familyPhon()}) {
+            if (phon.length() >= 2) {
+                // One name with something else, so a missing or garbled other name does not lose the pair.
+                if (p.month() > 0) {
+                    k.add("1M:" + phon + ":" + p.month());
+                }
+                if (!p.city().isEmpty()) {
+                    k.add("1C:" + phon + ":" + prefix(p.city(), 3));
+                }
+            }
+        }
+        for (String u : p.emailUsers()) {
+            k.add("L:" + u);
         }
         return k;
     }

@@ -22,6 +22,7 @@ import de.kontor.store.OrganisationStore;
 import de.kontor.store.PersonStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,6 +85,15 @@ public final class DedupeService {
                 a == null ? null : a.city());
     }
 
+    /** A person as the matcher sees it, from the narrow rows of a whole-database load. */
+    static DedupeRecord record(PersonStore.MatchRow r) {
+        LocalDate d = r.birthDate();
+        return new DedupeRecord(r.id(), r.sourceRecordId() == null ? Long.toString(r.id()) : r.sourceRecordId(),
+                r.givenName(), r.familyName(), d == null ? 0 : d.getYear(), d == null ? 0 : d.getMonthValue(),
+                d == null ? 0 : d.getDayOfMonth(), r.emails(), r.phones(), r.street(), r.houseNumber(), r.postcode(),
+                r.city());
+    }
+
     /** The index over the current database, rebuilt when anything changed since. */
     public Matcher.Index index() {
         long head = db.read(audit::headSeq);
@@ -93,8 +103,7 @@ public final class DedupeService {
         }
         List<DedupeRecord> records = new ArrayList<>();
         db.read(tx -> {
-            persons.forEach(tx, p -> records.add(record(p.id(), p.data(),
-                    p.provenance().sourceRecordId() == null ? Long.toString(p.id()) : p.provenance().sourceRecordId())));
+            persons.forEachMatchRow(tx, r -> records.add(record(r)));
             return null;
         });
         Matcher.Index index = matcher.index(records);

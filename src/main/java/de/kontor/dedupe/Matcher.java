@@ -1,26 +1,51 @@
 package de.kontor.dedupe;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
-import org.apache.commons.text.similarity.JaroWinklerSimilarity;
+import java.util.stream.IntStream;
 
 /**
  * The duplicate check: blocking on several keys (phonetic names in both orders, birth date,
  * e-mail, phone, postcode, street), then a Fellegi-Sunter style score per candidate pair
- * where agreement on a rare value weighs more than on a common one, with the reasons.
+ * ({@link Scorer}) where agreement on a rare value weighs more than on a common one, with the
+ * reasons. Building the index and scanning use every core (at most {@code threads}).
  */
 public final class Matcher {
-    private static final JaroWinklerSimilarity JW = new JaroWinklerSimilarity();
+    /** Records normalised at a time while indexing (the normalised forms are dropped after). */
+    private static final int CHUNK = 1 << 14;
+    /** Entries (block members) per unit of scan work. */
+    private static final int SLICE = 1 << 15;
+
     private final Normalizer normalizer = new Normalizer();
     private final DedupeSettings settings;
+    private final int threads;
 
     public Matcher(DedupeSettings settings) {
+        this(settings, Runtime.getRuntime().availableProcessors());
+    }
+
+    public Matcher(DedupeSettings settings, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be positive");
+        }
         this.settings = settings;
+        this.threads = threads;
     }
 
     public DedupeSettings settings() {
@@ -30,37 +55,114 @@ public final class Matcher {
     /**
      * Prepared records, their blocks and the value frequencies; built once per scan or per
      * database state. Blocks are kept as one sorted {@code long[]} of (40-bit key hash, 24-bit
-     * record number), so a million records with a dozen keys each fit in about 100 MB; a rare
-     * hash collision only merges two blocks (more candidates, never fewer).
+     * record number), so a million records with a few dozen keys each fit in some 200 MB; a
+     * rare hash collision only merges two blocks (more candidates, never fewer).
      */
     public final class Index {
-        private final List<Prepared> records;
+        private final Prepared[] records;
         private final long[] entries;
-        private final Frequencies freq;
+        private final Values names;
+        private final Values phonetic;
+        private final Values streets;
+        private final Values houses;
+        private final Values postcodes;
+        private final Values cities;
+        private final Scorer scorer;
 
-        Index(List<Prepared> records) {
-            if (records.size() >= (1 << 24)) {
+        Index(List<DedupeRecord> raw) {
+            int n = raw.size();
+            if (n >= (1 << 24)) {
                 throw new IllegalArgumentException("at most 16 777 215 records");
             }
-            this.records = records;
-            this.freq = new Frequencies(records);
-            long[] e = new long[Math.max(16, records.size() * 12)];
-            int n = 0;
-            for (int i = 0; i < records.size(); i++) {
-                for (String k : Blocking.keys(records.get(i))) {
-                    if (n == e.length) {
-                        e = java.util.Arrays.copyOf(e, e.length * 2);
+            names = new Values();
+            phonetic = new Values();
+            streets = new Values();
+            houses = new Values();
+            postcodes = new Values();
+            cities = new Values();
+            records = new Prepared[n];
+            long[] e = new long[Math.max(16, n * 16)];
+            int used = 0;
+            for (int from = 0; from < n; from += CHUNK) {
+                int to = Math.min(n, from + CHUNK);
+                int base = from;
+                Norm[] norms = new Norm[to - from];
+                long[][] keys = new long[to - from][];
+                parallel(to - from, i -> {
+                    Norm m = Norm.of(raw.get(base + i), normalizer);
+                    norms[i] = m;
+                    List<String> k = Blocking.keys(m);
+                    long[] h = new long[k.size()];
+                    for (int j = 0; j < h.length; j++) {
+                        h[j] = (hash40(k.get(j)) << 24) | (base + i);
                     }
-                    e[n++] = (hash40(k) << 24) | i;
+                    keys[i] = h;
+                });
+                for (int i = 0; i < norms.length; i++) {
+                    records[from + i] = code(norms[i], true);
+                    if (used + keys[i].length > e.length) {
+                        e = Arrays.copyOf(e, Math.max(e.length + e.length / 2, used + keys[i].length));
+                    }
+                    System.arraycopy(keys[i], 0, e, used, keys[i].length);
+                    used += keys[i].length;
                 }
             }
-            e = java.util.Arrays.copyOf(e, n);
-            java.util.Arrays.sort(e);
+            e = Arrays.copyOf(e, used);
+            Arrays.parallelSort(e);
             this.entries = e;
+            for (Values v : List.of(names, streets, cities)) {
+                v.sign();
+            }
+            this.scorer = new Scorer(names, streets, cities, names.weights(n, 14),
+                    postcodes.weights(n, 7), streets.weights(n, 6), cities.weights(n, 4));
+        }
+
+        /** The coded form: numbers of the values, counted when {@code add}, else only looked up. */
+        private Prepared code(Norm m, boolean add) {
+            int given = id(names, m.given(), add);
+            int family = id(names, m.family(), add);
+            int street = id(streets, m.street(), add);
+            int postcode = id(postcodes, m.postcode(), add);
+            int city = id(cities, m.city(), add);
+            String[] emailTexts = m.emails().toArray(String[]::new);
+            String[] locals = m.emailLocals().toArray(String[]::new);
+            return new Prepared(m.raw(), text(names, given, m.given()), text(names, family, m.family()), given, family,
+                    id(phonetic, m.givenPhon(), add), id(phonetic, m.familyPhon(), add), m.year(), m.month(), m.day(),
+                    emailTexts, hashes(emailTexts), signatures(emailTexts), locals, signatures(locals),
+                    hashes(m.phones().toArray(String[]::new)), text(streets, street, m.street()), street,
+                    id(houses, m.house(), add), text(postcodes, postcode, m.postcode()), postcode,
+                    text(cities, city, m.city()), city);
+        }
+
+        private static int id(Values values, String value, boolean add) {
+            return add ? values.add(value) : values.find(value);
+        }
+
+        private static long[] hashes(String[] texts) {
+            long[] h = new long[texts.length];
+            for (int i = 0; i < h.length; i++) {
+                h[i] = hash64(texts[i]);
+            }
+            return h;
+        }
+
+        private static long[] signatures(String[] texts) {
+            long[] sig = new long[2 * texts.length];
+            for (int i = 0; i < texts.length; i++) {
+                long[] s = JaroWinkler.signature(texts[i]);
+                sig[2 * i] = s[0];
+                sig[2 * i + 1] = s[1];
+            }
+            return sig;
+        }
+
+        /** The kept instance of a value's text, so records sharing a value share the string. */
+        private static String text(Values values, int id, String own) {
+            return id > 0 ? values.text(id) : own;
         }
 
         public int size() {
-            return records.size();
+            return records.length;
         }
 
         /** Record numbers in the block of {@code key}. */
@@ -88,89 +190,180 @@ public final class Matcher {
             }
             return lo;
         }
+
+        /** The first entry of the block that holds entry {@code i}, or {@code i} if it starts one. */
+        private int blockStart(int i) {
+            long key = entries[i] >>> 24;
+            while (i > 0 && (entries[i - 1] >>> 24) == key) {
+                i--;
+            }
+            return i;
+        }
     }
 
     /** A 40-bit hash of a blocking key (FNV-1a 64, folded). */
     static long hash40(String key) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < key.length(); i++) {
-            h ^= key.charAt(i);
-            h *= 0x100000001b3L;
-        }
+        long h = hash64(key);
         return (h ^ (h >>> 40)) & 0xFFFFFFFFFFL;
     }
 
-    public Index index(List<DedupeRecord> records) {
-        List<Prepared> prepared = new ArrayList<>(records.size());
-        for (DedupeRecord r : records) {
-            prepared.add(Prepared.of(r, normalizer));
+    /** FNV-1a, 64 bits. */
+    static long hash64(String s) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < s.length(); i++) {
+            h ^= s.charAt(i);
+            h *= 0x100000001b3L;
         }
-        return new Index(prepared);
+        return h;
+    }
+
+    public Index index(List<DedupeRecord> records) {
+        return new Index(records);
     }
 
     /**
-     * Every pair scoring at least {@code threshold}, best first. A pair that shares several
-     * blocks is scored in each; only the pairs above the threshold are kept, once.
+     * Every pair scoring at least {@code threshold} (after the population penalty of
+     * {@link DedupeSettings#populationPenalty}), best first, each pair once. The blocks are
+     * cut into slices that the cores take in turn; {@code progress} and {@code cancelled} are
+     * called on the calling thread only.
      */
     public List<Match> scan(Index index, double threshold, DoubleConsumer progress, BooleanSupplier cancelled) {
         long[] e = index.entries;
-        java.util.Set<Long> seen = new java.util.HashSet<>();
-        List<Match> out = new ArrayList<>();
-        int start = 0;
-        int blocks = 0;
-        while (start < e.length) {
-            long key = e[start] >>> 24;
-            int end = start + 1;
-            while (end < e.length && (e[end] >>> 24) == key) {
-                end++;
+        double penalty = settings.populationPenalty(index.size());
+        List<int[]> slices = new ArrayList<>();
+        for (int from = 0; from < e.length; ) {
+            int to = Math.min(e.length, from + SLICE);
+            if (to < e.length) {
+                to = Math.max(index.blockStart(to), from + 1);
+                while (to < e.length && (e[to] >>> 24) == (e[to - 1] >>> 24)) {
+                    to++;
+                }
             }
-            int size = end - start;
-            if (size >= 2 && size <= settings.maxBlock()) {
-                for (int x = start; x < end; x++) {
-                    int i = (int) (e[x] & 0xFFFFFF);
-                    for (int y = x + 1; y < end; y++) {
-                        int j = (int) (e[y] & 0xFFFFFF);
-                        if (i == j) {
-                            continue;
+            slices.add(new int[] {from, to});
+            from = to;
+        }
+        AtomicInteger next = new AtomicInteger();
+        AtomicLong done = new AtomicLong();
+        AtomicBoolean stop = new AtomicBoolean();
+        int workers = Math.max(1, Math.min(threads, slices.size()));
+        List<long[]> found = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "kontor-dedupe-scan");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<long[]>> parts = new ArrayList<>();
+            for (int w = 0; w < workers; w++) {
+                parts.add(pool.submit(() -> scanSlices(index, slices, next, done, stop, threshold + penalty)));
+            }
+            for (Future<long[]> part : parts) {
+                while (true) {
+                    try {
+                        found.add(part.get(50, TimeUnit.MILLISECONDS));
+                        break;
+                    } catch (TimeoutException t) {
+                        if (cancelled.getAsBoolean()) {
+                            stop.set(true);
+                            throw new CancellationException();
                         }
-                        int a = Math.min(i, j);
-                        int b = Math.max(i, j);
-                        Match m = score(index, index.records.get(a), index.records.get(b), threshold);
-                        if (m != null && seen.add(((long) a << 32) | b)) {
-                            out.add(m);
-                        }
+                        progress.accept(0.95 * done.get() / Math.max(1, e.length));
                     }
                 }
             }
-            if ((++blocks & 4095) == 0) {
-                if (cancelled.getAsBoolean()) {
-                    throw new java.util.concurrent.CancellationException();
-                }
-                progress.accept((double) end / e.length);
-            }
-            start = end;
+        } catch (InterruptedException ex) {
+            stop.set(true);
+            Thread.currentThread().interrupt();
+            throw new CancellationException();
+        } catch (ExecutionException ex) {
+            throw ex.getCause() instanceof RuntimeException r ? r : new IllegalStateException(ex.getCause());
+        } finally {
+            stop.set(true);
+            pool.shutdown();
         }
+        long[] pairs = found.stream().flatMapToLong(Arrays::stream).sorted().distinct().toArray();
+        Match[] out = new Match[pairs.length];
+        parallel(pairs.length, k -> {
+            Prepared a = index.records[(int) (pairs[k] >>> 32)];
+            Prepared b = index.records[(int) pairs[k]];
+            out[k] = match(index.scorer, a, b, penalty);
+        });
         progress.accept(1.0);
-        out.sort(Comparator.comparingDouble(Match::score).reversed());
-        return out;
+        List<Match> result = new ArrayList<>(Arrays.asList(out));
+        result.sort(Comparator.comparingDouble(Match::score).reversed());
+        return result;
+    }
+
+    /** One worker: takes slices until none are left; returns the pairs (a << 32 | b) that reached the threshold. */
+    private long[] scanSlices(Index index, List<int[]> slices, AtomicInteger next, AtomicLong done, AtomicBoolean stop,
+            double threshold) {
+        long[] e = index.entries;
+        Prepared[] r = index.records;
+        Scorer scorer = index.scorer;
+        Scorer.Cache cache = new Scorer.Cache(18);
+        long[] hits = new long[64];
+        int count = 0;
+        int s;
+        while (!stop.get() && (s = next.getAndIncrement()) < slices.size()) {
+            int[] slice = slices.get(s);
+            int start = slice[0];
+            while (start < slice[1]) {
+                long key = e[start] >>> 24;
+                int end = start + 1;
+                while (end < slice[1] && (e[end] >>> 24) == key) {
+                    end++;
+                }
+                int size = end - start;
+                if (size >= 2 && size <= settings.maxBlock()) {
+                    for (int x = start; x < end; x++) {
+                        int i = (int) (e[x] & 0xFFFFFF);
+                        for (int y = x + 1; y < end; y++) {
+                            int j = (int) (e[y] & 0xFFFFFF);
+                            if (i == j) {
+                                continue;
+                            }
+                            int a = Math.min(i, j);
+                            int b = Math.max(i, j);
+                            if (scorer.score(r[a], r[b], threshold, cache, null) != Scorer.BELOW) {
+                                if (count == hits.length) {
+                                    hits = Arrays.copyOf(hits, count * 2);
+                                }
+                                hits[count++] = ((long) a << 32) | b;
+                            }
+                        }
+                    }
+                }
+                start = end;
+            }
+            done.addAndGet(slice[1] - slice[0]);
+        }
+        return Arrays.copyOf(hits, count);
+    }
+
+    private Match match(Scorer scorer, Prepared a, Prepared b, double penalty) {
+        List<String> reasons = new ArrayList<>(10);
+        double s = scorer.score(a, b, Double.NEGATIVE_INFINITY, null, reasons) - penalty;
+        Match.Level level = s >= settings.certain() ? Match.Level.CERTAIN : Match.Level.POSSIBLE;
+        return new Match(a.raw(), b.raw(), Math.round(s * 10) / 10.0, List.copyOf(reasons), level);
     }
 
     /** Candidates in the index for one person not yet saved (entry form, import preview). */
     public List<Match> check(Index index, DedupeRecord candidate, double threshold) {
-        Prepared c = Prepared.of(candidate, normalizer);
-        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        Norm m = Norm.of(candidate, normalizer);
+        Prepared c = index.code(m, false);
+        double penalty = settings.populationPenalty(index.size());
+        Set<Integer> seen = new HashSet<>();
+        Scorer.Cache cache = new Scorer.Cache(8);
         List<Match> out = new ArrayList<>();
-        for (String k : Blocking.keys(c)) {
+        for (String k : Blocking.keys(m)) {
             int[] block = index.block(k);
             if (block.length > settings.maxBlock()) {
                 continue;
             }
             for (int i : block) {
-                if (seen.add(i)) {
-                    Match m = score(index, c, index.records.get(i), threshold);
-                    if (m != null) {
-                        out.add(m);
-                    }
+                if (seen.add(i)
+                        && index.scorer.score(c, index.records[i], threshold + penalty, cache, null) != Scorer.BELOW) {
+                    out.add(match(index.scorer, c, index.records[i], penalty));
                 }
             }
         }
@@ -178,260 +371,14 @@ public final class Matcher {
         return out;
     }
 
-    private Match score(Index index, Prepared a, Prepared b, double threshold) {
-        List<String> reasons = new ArrayList<>(8);
-        double s = names(index.freq, a, b, reasons) + date(a, b, reasons) + contact(a, b, reasons)
-                + address(index.freq, a, b, reasons);
-        if (s < threshold) {
-            return null;
-        }
-        Match.Level level = s >= settings.certain() ? Match.Level.CERTAIN : Match.Level.POSSIBLE;
-        return new Match(a.raw(), b.raw(), Math.round(s * 10) / 10.0, reasons, level);
-    }
-
-    // ---- names --------------------------------------------------------------------------
-
-    private double names(Frequencies f, Prepared a, Prepared b, List<String> reasons) {
-        List<String> straight = new ArrayList<>(2);
-        double s = name(f, a.given(), a.givenPhon(), b.given(), b.givenPhon(), "given", straight)
-                + name(f, a.family(), a.familyPhon(), b.family(), b.familyPhon(), "family", straight);
-        List<String> swapped = new ArrayList<>(2);
-        double w = name(f, a.given(), a.givenPhon(), b.family(), b.familyPhon(), "given~family", swapped)
-                + name(f, a.family(), a.familyPhon(), b.given(), b.givenPhon(), "family~given", swapped) - 1.5;
-        if (w > s) {
-            reasons.add("names swapped");
-            reasons.addAll(swapped);
-            return w;
-        }
-        reasons.addAll(straight);
-        return s;
-    }
-
-    private static double name(Frequencies f, String x, String xp, String y, String yp, String field,
-            List<String> reasons) {
-        if (x.isEmpty() || y.isEmpty()) {
-            reasons.add(field + " missing");
-            return 0;
-        }
-        if (x.equals(y)) {
-            reasons.add(field + " equal");
-            return Math.min(f.weight(f.names, x), 14);
-        }
-        double jw = JW.apply(x, y);
-        boolean phon = !xp.isEmpty() && xp.equals(yp);
-        if (jw >= 0.94 || (phon && jw >= 0.8)) {
-            reasons.add(field + " similar");
-            return 4.5;
-        }
-        if (phon || jw >= 0.88 || x.startsWith(y) || y.startsWith(x)) {
-            reasons.add(field + " alike");
-            return 2.0;
-        }
-        reasons.add(field + " differ");
-        return -4.5;
-    }
-
-    // ---- birth date: compared by year, month and day --------------------------------------
-
-    private static double date(Prepared a, Prepared b, List<String> reasons) {
-        if (!a.hasDate() || !b.hasDate()) {
-            reasons.add("birth date missing");
-            return 0;
-        }
-        boolean full = a.year() > 0 && a.month() > 0 && a.day() > 0 && b.year() > 0 && b.month() > 0 && b.day() > 0;
-        if (full && a.year() == b.year() && a.month() == b.month() && a.day() == b.day()) {
-            reasons.add("birth date equal");
-            return 13;
-        }
-        if (full && a.year() == b.year() && a.month() == b.day() && a.day() == b.month()) {
-            reasons.add("birth date day/month swapped");
-            return 5;
-        }
-        int differ = 0;
-        int known = 0;
-        double s = 0;
-        int[][] parts = {{a.year(), b.year(), 5}, {a.month(), b.month(), 3}, {a.day(), b.day(), 4}};
-        for (int[] p : parts) {
-            if (p[0] == 0 || p[1] == 0) {
-                continue;
+    /** Runs {@code body} for 0..n-1 on up to {@code threads} cores. */
+    private void parallel(int n, java.util.function.IntConsumer body) {
+        if (threads == 1 || n < 256) {
+            for (int i = 0; i < n; i++) {
+                body.accept(i);
             }
-            known++;
-            if (p[0] == p[1]) {
-                s += p[2];
-            } else {
-                differ++;
-                s += oneDigitApart(p[0], p[1]) ? -0.5 : -3.5;
-            }
+            return;
         }
-        if (known == 3 && differ == 1) {
-            reasons.add("birth date one part differs");
-            return Math.max(s, 2.5);
-        }
-        if (full && differ >= 2) {
-            long days = Math.abs(java.time.temporal.ChronoUnit.DAYS.between(safeDate(a), safeDate(b)));
-            if (days <= 62) {
-                reasons.add("birth date close");
-                return 1.5;
-            }
-            if (days <= 400) {
-                reasons.add("birth date near");
-                return -1.5;
-            }
-        }
-        reasons.add(differ == 0 ? "birth date parts equal" : "birth date differs");
-        return differ >= 2 ? Math.min(s, -6) : s;
-    }
-
-    private static java.time.LocalDate safeDate(Prepared p) {
-        int m = Math.min(Math.max(p.month(), 1), 12);
-        int d = Math.min(Math.max(p.day(), 1), java.time.YearMonth.of(p.year(), m).lengthOfMonth());
-        return java.time.LocalDate.of(p.year(), m, d);
-    }
-
-    private static boolean oneDigitApart(int x, int y) {
-        String a = Integer.toString(x);
-        String b = Integer.toString(y);
-        if (a.length() != b.length()) {
-            return false;
-        }
-        int d = 0;
-        for (int i = 0; i < a.length(); i++) {
-            if (a.charAt(i) != b.charAt(i)) {
-                d++;
-            }
-        }
-        return d == 1;
-    }
-
-    // ---- e-mail and phone -----------------------------------------------------------------
-
-    private static double contact(Prepared a, Prepared b, List<String> reasons) {
-        double s = 0;
-        if (!a.emails().isEmpty() && !b.emails().isEmpty()) {
-            if (a.emails().stream().anyMatch(b.emails()::contains)) {
-                reasons.add("e-mail equal");
-                s += 11;
-            } else if (a.emails().stream().anyMatch(x -> b.emails().stream().anyMatch(y -> JW.apply(x, y) >= 0.92))) {
-                reasons.add("e-mail nearly equal");
-                s += 6;
-            } else if (a.emailLocals().stream().anyMatch(x -> b.emailLocals().stream().anyMatch(y -> JW.apply(x, y) >= 0.9))) {
-                reasons.add("e-mail similar");
-                s += 2.5;
-            } else {
-                reasons.add("e-mail differs");
-                s -= 2;
-            }
-        }
-        if (!a.phones().isEmpty() && !b.phones().isEmpty()) {
-            if (a.phones().stream().anyMatch(x -> b.phones().stream().anyMatch(y -> tail(x).equals(tail(y))))) {
-                reasons.add("phone equal");
-                s += 11;
-            } else {
-                reasons.add("phone differs");
-                s -= 2;
-            }
-        }
-        return s;
-    }
-
-    private static String tail(String digits) {
-        return digits.length() <= 9 ? digits : digits.substring(digits.length() - 9);
-    }
-
-    // ---- address --------------------------------------------------------------------------
-
-    private static double address(Frequencies f, Prepared a, Prepared b, List<String> reasons) {
-        double s = 0;
-        if (!a.postcode().isEmpty() && !b.postcode().isEmpty()) {
-            if (a.postcode().equals(b.postcode())) {
-                reasons.add("postcode equal");
-                s += Math.min(f.weight(f.postcode, a.postcode()), 7);
-            } else if (a.postcode().length() == b.postcode().length() && hamming(a.postcode(), b.postcode()) == 1) {
-                reasons.add("postcode one digit differs");
-                s += 0.5;
-            } else {
-                reasons.add("postcode differs");
-                s -= 2.5;
-            }
-        }
-        if (!a.street().isEmpty() && !b.street().isEmpty()) {
-            if (a.street().equals(b.street())) {
-                reasons.add("street equal");
-                s += Math.min(f.weight(f.street, a.street()), 6);
-            } else if (JW.apply(a.street(), b.street()) >= 0.9) {
-                reasons.add("street similar");
-                s += 2.5;
-            } else {
-                reasons.add("street differs");
-                s -= 2;
-            }
-        }
-        if (!a.house().isEmpty() && !b.house().isEmpty()) {
-            if (a.house().equals(b.house())) {
-                reasons.add("house number equal");
-                s += 1.5;
-            } else {
-                reasons.add("house number differs");
-                s -= 1.5;
-            }
-        }
-        if (!a.city().isEmpty() && !b.city().isEmpty()) {
-            if (a.city().equals(b.city())) {
-                reasons.add("city equal");
-                s += Math.min(f.weight(f.city, a.city()), 4);
-            } else if (JW.apply(a.city(), b.city()) >= 0.9) {
-                reasons.add("city similar");
-                s += 1;
-            } else {
-                reasons.add("city differs");
-                s -= 1.5;
-            }
-        }
-        return s;
-    }
-
-    private static int hamming(String x, String y) {
-        int d = 0;
-        for (int i = 0; i < x.length(); i++) {
-            if (x.charAt(i) != y.charAt(i)) {
-                d++;
-            }
-        }
-        return d;
-    }
-
-    static double log2(double x) {
-        return Math.log(x) / Math.log(2);
-    }
-
-    /** How common each value is: agreement on a rare value says more. */
-    static final class Frequencies {
-        final Map<String, Integer> names = new HashMap<>();
-        final Map<String, Integer> postcode = new HashMap<>();
-        final Map<String, Integer> street = new HashMap<>();
-        final Map<String, Integer> city = new HashMap<>();
-        final int n;
-
-        Frequencies(List<Prepared> records) {
-            n = Math.max(records.size(), 1);
-            for (Prepared p : records) {
-                count(names, p.given());
-                count(names, p.family());
-                count(postcode, p.postcode());
-                count(street, p.street());
-                count(city, p.city());
-            }
-        }
-
-        double weight(Map<String, Integer> table, String value) {
-            double u = Math.max(table.getOrDefault(value, 1), 1) / (double) n;
-            return log2(0.9 / Math.max(u, 1e-6));
-        }
-
-        private static void count(Map<String, Integer> m, String v) {
-            if (!v.isEmpty()) {
-                m.merge(v, 1, Integer::sum);
-            }
-        }
+        IntStream.range(0, n).parallel().forEach(body);
     }
 }

@@ -27,6 +27,35 @@ public final class Normalizer {
         if (s == null) {
             return "";
         }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 128) {
+                return foldAny(s);
+            }
+        }
+        // Plain ASCII (most values): the same in one pass.
+        StringBuilder sb = new StringBuilder(s.length());
+        boolean gap = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = Character.toLowerCase(s.charAt(i));
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                if (gap && sb.length() > 0) {
+                    sb.append(' ');
+                }
+                gap = false;
+                sb.append(c);
+                if ((c == 'a' || c == 'o' || c == 'u') && i + 1 < s.length()
+                        && Character.toLowerCase(s.charAt(i + 1)) == 'e') {
+                    i++;
+                }
+            } else {
+                gap = true;
+            }
+        }
+        return sb.toString();
+    }
+
+    /** {@link #fold} for any text: diacritics decomposed and dropped. */
+    static String foldAny(String s) {
         String t = s.toLowerCase(Locale.GERMAN).replace("ß", "ss").replace("æ", "ae").replace("ø", "o");
         t = MARKS.matcher(java.text.Normalizer.normalize(t, Form.NFD)).replaceAll("");
         // Transliterated umlauts (ae, oe, ue) read like the plain vowel, as ä, ö, ü do after folding.
@@ -55,13 +84,22 @@ public final class Normalizer {
         return normalisedName.isEmpty() ? "" : cologne.colognePhonetic(normalisedName);
     }
 
+    private static final Pattern[] STREET_FROM = {Pattern.compile("\\b(str|strasse|strase|strabe)\\b"),
+        Pattern.compile("(?<=\\w)str\\b"), Pattern.compile("(?<=\\w)strase\\b"), Pattern.compile("\\bpl\\b"),
+        Pattern.compile("\\bst\\b"), Pattern.compile("\\brd\\b"), Pattern.compile("\\bave\\b")};
+    private static final String[] STREET_TO = {"strasse", "strasse", "strasse", "platz", "street", "road", "avenue"};
+    private static final Pattern HOUSE_IN_STREET = Pattern.compile("\\d+\\s*[a-z]?\\b");
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
+    private static final Pattern NON_DIGIT = Pattern.compile("\\D");
+    private static final Pattern NON_LETTER = Pattern.compile("[^a-z]");
+
     /** "Hauptstr. 5a" and "Hauptstraße" give "hauptstrasse"; the number goes to {@link #houseNumber}. */
     public static String street(String s) {
         String t = fold(s);
-        t = t.replaceAll("\\b(str|strasse|strase|strabe)\\b", "strasse").replaceAll("(?<=\\w)str\\b", "strasse")
-                .replaceAll("(?<=\\w)strase\\b", "strasse").replaceAll("\\bpl\\b", "platz").replaceAll("\\bst\\b", "street")
-                .replaceAll("\\brd\\b", "road").replaceAll("\\bave\\b", "avenue").replaceAll("\\bpl\\b", "place");
-        t = t.replaceAll("\\d+\\s*[a-z]?\\b", " ").strip();
+        for (int i = 0; i < STREET_FROM.length; i++) {
+            t = STREET_FROM[i].matcher(t).replaceAll(STREET_TO[i]);
+        }
+        t = HOUSE_IN_STREET.matcher(t).replaceAll(" ").strip();
         return t.replace(" ", "");
     }
 
@@ -70,7 +108,7 @@ public final class Normalizer {
         if (s == null) {
             return "";
         }
-        var m = java.util.regex.Pattern.compile("\\d+").matcher(s);
+        var m = DIGITS.matcher(s);
         return m.find() ? m.group() : "";
     }
 
@@ -98,6 +136,11 @@ public final class Normalizer {
     }
 
     public static String digits(String s) {
-        return s == null ? "" : s.replaceAll("\\D", "");
+        return s == null ? "" : NON_DIGIT.matcher(s).replaceAll("");
+    }
+
+    /** Only the letters a to z (of an already folded or lower-case value). */
+    public static String letters(String s) {
+        return NON_LETTER.matcher(s).replaceAll("");
     }
 }

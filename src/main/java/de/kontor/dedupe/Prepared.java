@@ -1,39 +1,41 @@
 package de.kontor.dedupe;
 
-import java.util.List;
-
-/** A record with every comparison form computed once. */
+/**
+ * A record as the scoring compares it: names, street, postcode and city as numbers of their
+ * {@link Values} (equal numbers, equal values; the text shared with every other record of the
+ * same value), e-mails and phones as 64-bit hashes (nearly always unique, and no table of a
+ * million entries), and the {@link JaroWinkler#signature}s of the e-mails and their user parts.
+ */
 record Prepared(
         DedupeRecord raw,
         String given,
         String family,
-        String givenPhon,
-        String familyPhon,
-        String fullName,
+        int givenId,
+        int familyId,
+        int givenPhon,
+        int familyPhon,
         int year,
         int month,
         int day,
-        List<String> emails,
-        List<String> emailLocals,
-        List<String> phones,
+        String[] emails,
+        long[] emailHashes,
+        long[] emailSignatures,
+        String[] emailLocals,
+        long[] localSignatures,
+        long[] phones,
         String street,
-        String house,
+        int streetId,
+        int house,
         String postcode,
-        String city) {
-
-    static Prepared of(DedupeRecord r, Normalizer n) {
-        String given = Normalizer.name(r.givenName());
-        String family = Normalizer.name(r.familyName());
-        List<String> emails = r.emails().stream().map(Normalizer::email).filter(e -> !e.isEmpty()).distinct().toList();
-        List<String> locals = emails.stream().map(e -> e.contains("@") ? e.substring(0, e.indexOf('@')) : e)
-                .map(l -> l.replaceAll("[^a-z]", "")).filter(l -> l.length() >= 3).toList();
-        List<String> phones = r.phones().stream().map(Normalizer::digits).filter(p -> p.length() >= 6).distinct().toList();
-        return new Prepared(r, given, family, n.phonetic(given), n.phonetic(family), given + " " + family,
-                r.birthYear(), r.birthMonth(), r.birthDay(), emails, locals, phones, Normalizer.street(r.street()),
-                Normalizer.houseNumber(r.houseNumber()), Normalizer.digits(r.postcode()), Normalizer.name(r.city()));
-    }
+        int postcodeId,
+        String city,
+        int cityId) {
 
     boolean hasDate() {
         return year > 0 || month > 0 || day > 0;
+    }
+
+    boolean fullDate() {
+        return year > 0 && month > 0 && day > 0;
     }
 }

@@ -26,7 +26,8 @@ import java.util.function.IntConsumer;
 
 /**
  * Deterministic generator of realistic German, Austrian and Swiss people for demos and
- * benchmarks: names with umlauts, real postcodes and cities, streets, e-mails, phones in mixed
+ * benchmarks: names with umlauts and realistic frequencies ({@link DemoNames}), cities weighted by
+ * population with postcodes from their real range, streets, e-mails, phones in mixed
  * formats, organisations, job titles, tags, activities, and a share of near-duplicates (typos,
  * swapped names, ae/ä and ss/ß, Str./Straße, the same phone number in another format).
  *
@@ -34,80 +35,64 @@ import java.util.function.IntConsumer;
  * {@link ContactRules}.
  */
 public final class DemoData {
-    /** A city with one real postcode and its dialling area code (without trunk prefix). */
-    record City(String country, String postcode, String name, String area) {}
+    /**
+     * A city with its first postcode, its dialling area code (without trunk prefix) and about
+     * how many thousand people live there: people are spread over the cities by population,
+     * and over one postcode per 20 000 inhabitants from the first one on.
+     */
+    record City(String country, String postcode, String name, String area, int thousands) {
+        String postcode(Random r) {
+            int span = Math.max(1, thousands / 20);
+            int code = Integer.parseInt(postcode) + r.nextInt(span);
+            return String.format(Locale.ROOT, "%0" + postcode.length() + "d", code);
+        }
+    }
 
     static final List<City> CITIES = List.of(
-            new City("DE", "10115", "Berlin", "30"), new City("DE", "10827", "Berlin", "30"),
-            new City("DE", "20095", "Hamburg", "40"), new City("DE", "22765", "Hamburg", "40"),
-            new City("DE", "80331", "München", "89"), new City("DE", "81541", "München", "89"),
-            new City("DE", "50667", "Köln", "221"), new City("DE", "60311", "Frankfurt am Main", "69"),
-            new City("DE", "70173", "Stuttgart", "711"), new City("DE", "40213", "Düsseldorf", "211"),
-            new City("DE", "04109", "Leipzig", "341"), new City("DE", "44135", "Dortmund", "231"),
-            new City("DE", "45127", "Essen", "201"), new City("DE", "28195", "Bremen", "421"),
-            new City("DE", "01067", "Dresden", "351"), new City("DE", "30159", "Hannover", "511"),
-            new City("DE", "90402", "Nürnberg", "911"), new City("DE", "47051", "Duisburg", "203"),
-            new City("DE", "44787", "Bochum", "234"), new City("DE", "42103", "Wuppertal", "202"),
-            new City("DE", "33602", "Bielefeld", "521"), new City("DE", "53111", "Bonn", "228"),
-            new City("DE", "48143", "Münster", "251"), new City("DE", "76133", "Karlsruhe", "721"),
-            new City("DE", "68159", "Mannheim", "621"), new City("DE", "86150", "Augsburg", "821"),
-            new City("DE", "65183", "Wiesbaden", "611"), new City("DE", "38100", "Braunschweig", "531"),
-            new City("DE", "24103", "Kiel", "431"), new City("DE", "09111", "Chemnitz", "371"),
-            new City("DE", "06108", "Halle (Saale)", "345"), new City("DE", "39104", "Magdeburg", "391"),
-            new City("DE", "79098", "Freiburg im Breisgau", "761"), new City("DE", "23552", "Lübeck", "451"),
-            new City("DE", "99084", "Erfurt", "361"), new City("DE", "18055", "Rostock", "381"),
-            new City("DE", "55116", "Mainz", "6131"), new City("DE", "34117", "Kassel", "561"),
-            new City("DE", "93047", "Regensburg", "941"), new City("DE", "97070", "Würzburg", "931"),
-            new City("DE", "89073", "Ulm", "731"), new City("DE", "14467", "Potsdam", "331"),
-            new City("DE", "26122", "Oldenburg", "441"), new City("DE", "49074", "Osnabrück", "541"),
-            new City("DE", "66111", "Saarbrücken", "681"), new City("DE", "37073", "Göttingen", "551"),
-            new City("DE", "54290", "Trier", "651"), new City("DE", "78462", "Konstanz", "7531"),
-            new City("DE", "83022", "Rosenheim", "8031"), new City("DE", "87435", "Kempten (Allgäu)", "831"),
-            new City("AT", "1010", "Wien", "1"), new City("AT", "1070", "Wien", "1"),
-            new City("AT", "1100", "Wien", "1"), new City("AT", "1180", "Wien", "1"),
-            new City("AT", "8010", "Graz", "316"), new City("AT", "4020", "Linz", "732"),
-            new City("AT", "5020", "Salzburg", "662"), new City("AT", "6020", "Innsbruck", "512"),
-            new City("AT", "9020", "Klagenfurt am Wörthersee", "463"), new City("AT", "9500", "Villach", "4242"),
-            new City("AT", "4600", "Wels", "7242"), new City("AT", "3100", "St. Pölten", "2742"),
-            new City("AT", "2700", "Wiener Neustadt", "2622"), new City("AT", "6900", "Bregenz", "5574"),
-            new City("AT", "6850", "Dornbirn", "5572"), new City("AT", "4400", "Steyr", "7252"),
-            new City("AT", "8700", "Leoben", "3842"), new City("AT", "3500", "Krems an der Donau", "2732"),
-            new City("CH", "8001", "Zürich", "44"), new City("CH", "8004", "Zürich", "44"),
-            new City("CH", "3011", "Bern", "31"), new City("CH", "4051", "Basel", "61"),
-            new City("CH", "1201", "Genève", "22"), new City("CH", "1003", "Lausanne", "21"),
-            new City("CH", "6003", "Luzern", "41"), new City("CH", "9000", "St. Gallen", "71"),
-            new City("CH", "8400", "Winterthur", "52"), new City("CH", "6900", "Lugano", "91"),
-            new City("CH", "2502", "Biel/Bienne", "32"), new City("CH", "3600", "Thun", "33"),
-            new City("CH", "5400", "Baden", "56"), new City("CH", "8200", "Schaffhausen", "52"),
-            new City("CH", "7000", "Chur", "81"), new City("CH", "6300", "Zug", "41"),
-            new City("CH", "5000", "Aarau", "62"), new City("CH", "4500", "Solothurn", "32"));
+            new City("DE", "10115", "Berlin", "30", 1850), new City("DE", "10827", "Berlin", "30", 1850),
+            new City("DE", "20095", "Hamburg", "40", 925), new City("DE", "22765", "Hamburg", "40", 925),
+            new City("DE", "80331", "München", "89", 750), new City("DE", "81541", "München", "89", 750),
+            new City("DE", "50667", "Köln", "221", 1080), new City("DE", "60311", "Frankfurt am Main", "69", 760),
+            new City("DE", "70173", "Stuttgart", "711", 630), new City("DE", "40213", "Düsseldorf", "211", 620),
+            new City("DE", "04109", "Leipzig", "341", 600), new City("DE", "44135", "Dortmund", "231", 590),
+            new City("DE", "45127", "Essen", "201", 580), new City("DE", "28195", "Bremen", "421", 570),
+            new City("DE", "01067", "Dresden", "351", 560), new City("DE", "30159", "Hannover", "511", 540),
+            new City("DE", "90402", "Nürnberg", "911", 520), new City("DE", "47051", "Duisburg", "203", 500),
+            new City("DE", "44787", "Bochum", "234", 365), new City("DE", "42103", "Wuppertal", "202", 355),
+            new City("DE", "33602", "Bielefeld", "521", 335), new City("DE", "53111", "Bonn", "228", 330),
+            new City("DE", "48143", "Münster", "251", 315), new City("DE", "76133", "Karlsruhe", "721", 305),
+            new City("DE", "68159", "Mannheim", "621", 310), new City("DE", "86150", "Augsburg", "821", 300),
+            new City("DE", "65183", "Wiesbaden", "611", 280), new City("DE", "38100", "Braunschweig", "531", 250),
+            new City("DE", "24103", "Kiel", "431", 245), new City("DE", "09111", "Chemnitz", "371", 245),
+            new City("DE", "06108", "Halle (Saale)", "345", 240), new City("DE", "39104", "Magdeburg", "391", 235),
+            new City("DE", "79098", "Freiburg im Breisgau", "761", 230), new City("DE", "23552", "Lübeck", "451", 215),
+            new City("DE", "99084", "Erfurt", "361", 215), new City("DE", "18055", "Rostock", "381", 210),
+            new City("DE", "55116", "Mainz", "6131", 220), new City("DE", "34117", "Kassel", "561", 200),
+            new City("DE", "93047", "Regensburg", "941", 155), new City("DE", "97070", "Würzburg", "931", 127),
+            new City("DE", "89073", "Ulm", "731", 127), new City("DE", "14467", "Potsdam", "331", 185),
+            new City("DE", "26122", "Oldenburg", "441", 170), new City("DE", "49074", "Osnabrück", "541", 165),
+            new City("DE", "66111", "Saarbrücken", "681", 180), new City("DE", "37073", "Göttingen", "551", 117),
+            new City("DE", "54290", "Trier", "651", 110), new City("DE", "78462", "Konstanz", "7531", 85),
+            new City("DE", "83022", "Rosenheim", "8031", 64), new City("DE", "87435", "Kempten (Allgäu)", "831", 70),
+            new City("AT", "1010", "Wien", "1", 475), new City("AT", "1070", "Wien", "1", 475),
+            new City("AT", "1100", "Wien", "1", 475), new City("AT", "1180", "Wien", "1", 475),
+            new City("AT", "8010", "Graz", "316", 300), new City("AT", "4020", "Linz", "732", 210),
+            new City("AT", "5020", "Salzburg", "662", 155), new City("AT", "6020", "Innsbruck", "512", 130),
+            new City("AT", "9020", "Klagenfurt am Wörthersee", "463", 100), new City("AT", "9500", "Villach", "4242", 65),
+            new City("AT", "4600", "Wels", "7242", 62), new City("AT", "3100", "St. Pölten", "2742", 55),
+            new City("AT", "2700", "Wiener Neustadt", "2622", 47), new City("AT", "6900", "Bregenz", "5574", 30),
+            new City("AT", "6850", "Dornbirn", "5572", 50), new City("AT", "4400", "Steyr", "7252", 38),
+            new City("AT", "8700", "Leoben", "3842", 25), new City("AT", "3500", "Krems an der Donau", "2732", 25),
+            new City("CH", "8001", "Zürich", "44", 210), new City("CH", "8004", "Zürich", "44", 210),
+            new City("CH", "3011", "Bern", "31", 135), new City("CH", "4051", "Basel", "61", 175),
+            new City("CH", "1201", "Genève", "22", 200), new City("CH", "1003", "Lausanne", "21", 140),
+            new City("CH", "6003", "Luzern", "41", 82), new City("CH", "9000", "St. Gallen", "71", 76),
+            new City("CH", "8400", "Winterthur", "52", 115), new City("CH", "6900", "Lugano", "91", 63),
+            new City("CH", "2502", "Biel/Bienne", "32", 55), new City("CH", "3600", "Thun", "33", 44),
+            new City("CH", "5400", "Baden", "56", 20), new City("CH", "8200", "Schaffhausen", "52", 37),
+            new City("CH", "7000", "Chur", "81", 37), new City("CH", "6300", "Zug", "41", 31),
+            new City("CH", "5000", "Aarau", "62", 22), new City("CH", "4500", "Solothurn", "32", 17));
 
-    private static final String[] MALE = {"Jürgen", "Günter", "Jörg", "Björn", "Sören", "Uwe", "Matthias", "Stefan",
-        "Thomas", "Michael", "Andreas", "Lukas", "Jonas", "Felix", "Maximilian", "Paul", "Leon", "Florian", "Tobias",
-        "Sebastian", "Dominik", "Mehmet", "Klaus", "Wolfgang", "Hans-Peter", "Karl-Heinz", "Ralf", "Frank", "Jan",
-        "Niklas", "Moritz", "Fabian", "René", "André", "Noah", "Elias", "Luca", "Reto", "Urs", "Beat"};
-    private static final String[] FEMALE = {"Anna", "Lena", "Lea", "Hannah", "Sophie", "Marie", "Käthe", "Bärbel",
-        "Ute", "Sabine", "Claudia", "Petra", "Monika", "Ursula", "Katharina", "Julia", "Laura", "Sarah", "Zoë",
-        "Mia", "Emilia", "Chloé", "Renée", "Özlem", "Ayşe", "Jördis", "Birgit", "Susanne", "Andrea", "Nicole",
-        "Stefanie", "Anja", "Christina", "Franziska", "Johanna", "Greta", "Ida", "Nadine", "Verena", "Barbara"};
-    private static final String[] FAMILY = {"Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner",
-        "Becker", "Schulz", "Hoffmann", "Schäfer", "Koch", "Bauer", "Richter", "Klein", "Wolf", "Schröder", "Neumann",
-        "Schwarz", "Zimmermann", "Braun", "Krüger", "Hofmann", "Hartmann", "Lange", "Schmitt", "Werner", "Schmitz",
-        "Krause", "Meier", "Lehmann", "Schmid", "Schulze", "Maier", "Köhler", "Herrmann", "König", "Walter", "Mayer",
-        "Huber", "Kaiser", "Fuchs", "Peters", "Lang", "Scholz", "Möller", "Weiß", "Jung", "Hahn", "Schubert", "Vogel",
-        "Friedrich", "Keller", "Günther", "Frank", "Berger", "Winkler", "Roth", "Beck", "Lorenz", "Baumann", "Franke",
-        "Albrecht", "Schuster", "Simon", "Ludwig", "Böhm", "Winter", "Kraus", "Martin", "Schumacher", "Krämer",
-        "Vogt", "Stein", "Jäger", "Otto", "Sommer", "Groß", "Seidel", "Heinrich", "Brandt", "Haas", "Schreiber",
-        "Graf", "Schulte", "Dietrich", "Ziegler", "Kuhn", "Kühn", "Pohl", "Engel", "Horn", "Busch", "Bergmann",
-        "Voigt", "Sauer", "Arnold", "Wolff", "Pfeiffer", "Gruber", "Steiner", "Moser", "Hofer", "Pichler", "Brunner",
-        "Egger", "Baumgartner", "Gerber", "Widmer", "Frei", "Aebischer", "Blättler", "Dürr", "Strauß", "Weißmann",
-        "Großmann", "Nußbaum", "Kößler", "Öztürk", "Yılmaz", "Nowak", "Kowalski", "von Bülow", "de Vries"};
-    private static final String[] STREETS = {"Hauptstraße", "Bahnhofstraße", "Schulstraße", "Gartenstraße",
-        "Dorfstraße", "Bergstraße", "Lindenstraße", "Kirchstraße", "Goethestraße", "Schillerstraße", "Mozartstraße",
-        "Am Markt", "Marktplatz", "Ringstraße", "Wiesenweg", "Birkenweg", "Friedrich-Ebert-Straße", "Königstraße",
-        "Mühlenweg", "Rosenstraße", "Lange Gasse", "Mariahilfer Straße", "Bahnhofplatz", "Seestraße",
-        "Talstraße", "Waldstraße", "Parkstraße", "Buchenweg", "Am Anger", "Poststraße", "Feldstraße",
-        "Kaiserstraße", "Industriestraße", "Sonnenweg", "Uferstraße", "Grüner Weg", "Weißdornweg", "Fließstraße"};
     private static final String[] BRANCHES = {"Bau", "Haustechnik", "Logistik", "Software", "Druck", "Reisen",
         "Elektro", "Gartenbau", "Immobilien", "Beratung", "Maschinenbau", "Bäckerei", "Steuerberatung", "Möbel",
         "Optik", "Metallbau", "Medien", "Getränke", "Fahrzeugtechnik", "Holzbau"};
@@ -133,17 +118,23 @@ public final class DemoData {
     record Phone(ContactKind kind, String country, String area, String subscriber) {}
 
     /** The structured origin of a generated person, kept so near-duplicates can vary it. */
-    record Origin(boolean female, String given, String family, City city, String street, String houseNumber,
-            String email, Phone phone, String organisation, String jobTitle, String title, LocalDate birthDate,
-            List<String> tags, String language) {}
+    record Origin(int id, boolean female, String given, String family, City city, String postcode, String street,
+            String houseNumber, String email, Phone phone, String organisation, String jobTitle, String title,
+            LocalDate birthDate, List<String> tags, String language) {}
+
+    /** Cumulative population over {@link #CITIES}, to draw a city by how many people live there. */
+    private static final double[] CITY_SHARE = cumulativeShare();
 
     private final Random random;
     private final double duplicateRate;
     private final ContactRules rules = new ContactRules();
     private final List<Origin> recent = new ArrayList<>();
+    /** Hashes of the e-mail addresses handed out so far (a rare clash only adds a digit more). */
+    private final java.util.Set<Long> usedEmails = new java.util.HashSet<>();
     private int generated;
     private int duplicates;
     private boolean lastWasDuplicate;
+    private int lastOrigin;
 
     /** {@code duplicateRate} is the share (0 to 0.9) of generated people that are near-duplicates. */
     public DemoData(long seed, double duplicateRate) {
@@ -168,18 +159,28 @@ public final class DemoData {
             duplicates++;
             o = vary(recent.get(random.nextInt(recent.size())));
         } else {
-            o = fresh();
+            o = fresh(i);
             if (recent.size() < 2000) {
                 recent.add(o);
             } else {
                 recent.set(random.nextInt(recent.size()), o);
             }
         }
+        lastOrigin = o.id();
         return new NewPerson(toData(o), source(i));
     }
 
     public boolean lastWasDuplicate() {
         return lastWasDuplicate;
+    }
+
+    /**
+     * The number (counting from 0) of the person the last one was generated as: its own
+     * number for a new person, the original's for a near-duplicate. Two generated people are
+     * the same person exactly when these are equal (ground truth for the duplicate check).
+     */
+    public int lastOrigin() {
+        return lastOrigin;
     }
 
     public int duplicates() {
@@ -237,12 +238,31 @@ public final class DemoData {
         return new ActivityData(kind, at, subject, body);
     }
 
-    private Origin fresh() {
+    private static double[] cumulativeShare() {
+        double[] c = new double[CITIES.size()];
+        double sum = 0;
+        for (int i = 0; i < c.length; i++) {
+            sum += CITIES.get(i).thousands();
+            c[i] = sum;
+        }
+        for (int i = 0; i < c.length; i++) {
+            c[i] /= sum;
+        }
+        return c;
+    }
+
+    private City city() {
+        int i = java.util.Arrays.binarySearch(CITY_SHARE, random.nextDouble());
+        return CITIES.get(Math.min(i < 0 ? -i - 1 : i, CITIES.size() - 1));
+    }
+
+    private Origin fresh(int id) {
         boolean female = random.nextBoolean();
-        String given = female ? pick(FEMALE) : pick(MALE);
-        String family = pick(FAMILY);
-        City city = CITIES.get(random.nextInt(CITIES.size()));
-        String street = pick(STREETS);
+        String given = DemoNames.given(random, female);
+        String family = DemoNames.family(random);
+        City city = city();
+        String postcode = city.postcode(random);
+        String street = DemoNames.street(random);
         if ("CH".equals(city.country())) {
             street = street.replace("ß", "ss");
         } else if (street.endsWith("straße") && random.nextInt(6) == 0) {
@@ -267,8 +287,8 @@ public final class DemoData {
         String language = random.nextInt(20) == 0 ? "en"
                 : "CH".equals(city.country()) && (city.name().equals("Genève") || city.name().equals("Lausanne"))
                         ? "fr" : "de";
-        return new Origin(female, given, family, city, street, house, email, phone, organisation, job, title, birth,
-                tags, language);
+        return new Origin(id, female, given, family, city, postcode, street, house, email, phone, organisation, job,
+                title, birth, tags, language);
     }
 
     /** A near-duplicate: one or two small changes that a German-aware duplicate check should see through. */
@@ -289,8 +309,8 @@ public final class DemoData {
     }
 
     private static Origin with(Origin o, String given, String family, String street, Phone phone) {
-        return new Origin(o.female(), given, family, o.city(), street, o.houseNumber(), o.email(), phone,
-                o.organisation(), o.jobTitle(), o.title(), o.birthDate(), o.tags(), o.language());
+        return new Origin(o.id(), o.female(), given, family, o.city(), o.postcode(), street, o.houseNumber(), o.email(),
+                phone, o.organisation(), o.jobTitle(), o.title(), o.birthDate(), o.tags(), o.language());
     }
 
     private String typo(String s) {
@@ -376,7 +396,12 @@ public final class DemoData {
                 default -> pick(FREE_MAIL);
             };
         }
-        return local + "@" + domain;
+        // An address belongs to one person: a provider hands out "name7@" when "name@" is taken.
+        String address = local + "@" + domain;
+        for (int n = 2; !usedEmails.add(address.hashCode() * 31L + address.length()); n++) {
+            address = local + n + "@" + domain;
+        }
+        return address;
     }
 
     /** Lower-case ASCII for e-mail addresses: "Jürgen Groß" gives "juergengross". */
@@ -455,7 +480,7 @@ public final class DemoData {
                 o.email()));
         List<PhoneNumber> phones = List.of(PhoneNumber.of(o.phone().kind(), format(o.phone(), random.nextInt(5))));
         List<PostalAddress> addresses = List.of(new PostalAddress(ContactKind.WORK, o.street(), o.houseNumber(),
-                null, o.city().postcode(), o.city().name(), null, o.city().country()));
+                null, o.postcode(), o.city().name(), null, o.city().country()));
         String notes = random.nextInt(10) == 0 ? pick("Kennengelernt auf der Messe.", "Bitte nur vormittags anrufen.",
                 "Bevorzugt Briefpost.", "Hat Interesse an der Frühjahrsaktion.") : null;
         return new PersonData(salutation, o.title(), o.given(), o.family(), o.birthDate(), o.language(),

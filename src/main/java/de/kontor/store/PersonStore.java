@@ -251,6 +251,105 @@ public final class PersonStore {
         }
     }
 
+    /**
+     * What the duplicate check compares of one person: names, birth date, e-mail addresses,
+     * phones (E.164 where known) and the first postal address.
+     */
+    public record MatchRow(long id, String sourceRecordId, String givenName, String familyName,
+            java.time.LocalDate birthDate, List<String> emails, List<String> phones, String street, String houseNumber,
+            String postcode, String city) {}
+
+    /**
+     * Streams every person in id order as the duplicate check sees them: four narrow queries
+     * instead of the full load of {@link #forEach}, for scans of the whole database. The three
+     * child tables are read on another thread (with a connection of their own when {@code tx}
+     * comes from {@link Database#read}) while this one reads the people.
+     */
+    public void forEachMatchRow(Tx tx, Consumer<MatchRow> consumer) {
+        DSLContext dsl = tx.dsl();
+        var children = java.util.concurrent.CompletableFuture.supplyAsync(() -> matchChildren(dsl));
+        String sql = dsl.select(PERSON.ID, PERSON.SOURCE_RECORD_ID, PERSON.GIVEN_NAME, PERSON.FAMILY_NAME,
+                PERSON.BIRTH_DATE).from(PERSON).orderBy(PERSON.ID).getSQL();
+        List<Object[]> people = query(dsl, sql, rs -> {
+            List<Object[]> out = new ArrayList<>();
+            while (rs.next()) {
+                java.sql.Date d = rs.getDate(5);
+                out.add(new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    d == null ? null : d.toLocalDate()});
+            }
+            return out;
+        });
+        MatchChildren c = children.join();
+        String[] none = new String[5];
+        for (Object[] p : people) {
+            long id = (Long) p[0];
+            String[] a = c.addresses().getOrDefault(id, none);
+            consumer.accept(new MatchRow(id, (String) p[1], (String) p[2], (String) p[3], (java.time.LocalDate) p[4],
+                    c.emails().getOrDefault(id, List.of()), c.phones().getOrDefault(id, List.of()), a[0], a[1], a[2],
+                    a[3]));
+        }
+    }
+
+    private record MatchChildren(Map<Long, List<String>> emails, Map<Long, List<String>> phones,
+            Map<Long, String[]> addresses) {}
+
+    /** E-mails, phones (E.164 where known) and the first address of every person, in table order (no sort). */
+    private static MatchChildren matchChildren(DSLContext dsl) {
+        Map<Long, List<String>> emails = query(dsl,
+                dsl.select(PERSON_EMAIL.PERSON_ID, PERSON_EMAIL.ADDRESS).from(PERSON_EMAIL).getSQL(), rs -> {
+                    Map<Long, List<String>> m = new HashMap<>();
+                    while (rs.next()) {
+                        m.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>(1)).add(rs.getString(2));
+                    }
+                    return m;
+                });
+        Map<Long, List<String>> phones = query(dsl,
+                dsl.select(PERSON_PHONE.PERSON_ID, PERSON_PHONE.E164, PERSON_PHONE.RAW).from(PERSON_PHONE).getSQL(),
+                rs -> {
+                    Map<Long, List<String>> m = new HashMap<>();
+                    while (rs.next()) {
+                        String e164 = rs.getString(2);
+                        m.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>(1))
+                                .add(e164.isEmpty() ? rs.getString(3) : e164);
+                    }
+                    return m;
+                });
+        Map<Long, String[]> addresses = query(dsl, dsl.select(PERSON_ADDRESS.PERSON_ID, PERSON_ADDRESS.STREET,
+                PERSON_ADDRESS.HOUSE_NUMBER, PERSON_ADDRESS.POSTCODE, PERSON_ADDRESS.CITY, PERSON_ADDRESS.POSITION)
+                .from(PERSON_ADDRESS).getSQL(), rs -> {
+                    Map<Long, String[]> m = new HashMap<>();
+                    Map<Long, Integer> position = new HashMap<>();
+                    while (rs.next()) {
+                        long id = rs.getLong(1);
+                        int pos = rs.getInt(6);
+                        Integer seen = position.get(id);
+                        if (seen == null || pos < seen) {
+                            position.put(id, pos);
+                            m.put(id, new String[] {rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5)});
+                        }
+                    }
+                    return m;
+                });
+        return new MatchChildren(emails, phones, addresses);
+    }
+
+    private interface RowsReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs a query of the store's own making directly on JDBC (no record objects per row). */
+    private static <T> T query(DSLContext dsl, String sql, RowsReader<T> reader) {
+        return dsl.connectionResult(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setFetchSize(5000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return reader.read(rs);
+                }
+            }
+        });
+    }
+
     /** Ids of the people who work for an organisation. */
     public List<Long> idsOfOrganisation(Tx tx, long organisationId) {
         return tx.dsl().select(PERSON.ID).from(PERSON).where(PERSON.ORGANISATION_ID.eq(organisationId))

@@ -121,6 +121,19 @@ class ExchangeCommandsTest {
     }
 
     @Test
+    void benchDedupeMillionScansGeneratedPeopleInMemory() {
+        int code = run(Locale.ENGLISH, m -> new BenchCommand(m, new PrintWriter(out, true), new PrintWriter(err, true),
+                TestWorkspaces.CHEAP), "--dedupe-million", "--contacts", "3000");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("3,000 generated people held in memory");
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines).allMatch(l -> l.matches("[a-z0-9_]+ [0-9]+(\\.[0-9]+)? [A-Za-z/]+"));
+        assertThat(lines).contains("dedupe_mem_people 3000 count", "dedupe_mem_recall 1.0000 ratio");
+        assertThat(lines.stream().map(l -> l.split(" ")[0]).toList()).contains("dedupe_mem_index_s",
+                "dedupe_mem_scan_s", "dedupe_mem_pairs", "dedupe_mem_precision", "peak_heap_mb");
+    }
+
+    @Test
     void benchPrintsEveryFigureAsNameValueUnit() {
         Path work = dir.resolve("bench");
         int code = run(Locale.ENGLISH, m -> new BenchCommand(m, new PrintWriter(out, true), new PrintWriter(err, true),
