@@ -74,18 +74,15 @@ public final class RestoreStore {
                 .fetchOptional(r -> Map.entry(r.value1(), r.value2()));
     }
 
-    /** The organisation of that name, created (name only) when missing. */
-    public long organisation(Tx tx, String name, Instant at) {
-        return tx.dsl().select(ORGANISATION.ID).from(ORGANISATION).where(ORGANISATION.NAME.eq(name))
-                .orderBy(ORGANISATION.ID).limit(1).fetchOptional(ORGANISATION.ID)
-                .orElseGet(() -> tx.dsl().insertInto(ORGANISATION).set(ORGANISATION.NAME, name)
-                        .set(ORGANISATION.VERSION, 1).set(ORGANISATION.CREATED_AT, utc(at))
-                        .set(ORGANISATION.UPDATED_AT, utc(at)).returningResult(ORGANISATION.ID).fetchOne().value1());
+    private static long insertOrganisation(Tx tx, String name, Instant at) {
+        return tx.dsl().insertInto(ORGANISATION).set(ORGANISATION.NAME, name).set(ORGANISATION.VERSION, 1)
+                .set(ORGANISATION.CREATED_AT, utc(at)).set(ORGANISATION.UPDATED_AT, utc(at))
+                .returningResult(ORGANISATION.ID).fetchOne().value1();
     }
 
     /** Receives the restored rows of people in order; see {@link #write}. */
     public interface Writer {
-        /** The organisation of that name (created, name only, when missing), cached per restore. */
+        /** The organisation of that exact name (created, name only, when missing). */
         long organisation(String name, Instant at);
 
         void person(Person p, Long organisationId, String category, long capturedBy);
@@ -191,11 +188,14 @@ public final class RestoreStore {
             this.tx = tx;
             this.statements = statements;
             this.pending = new boolean[statements.size()];
+            // existing organisations by exact name (the oldest of equal names), read once
+            tx.dsl().select(ORGANISATION.NAME, ORGANISATION.ID).from(ORGANISATION).orderBy(ORGANISATION.ID)
+                    .forEach(r -> organisations.putIfAbsent(r.value1(), r.value2()));
         }
 
         @Override
         public long organisation(String name, Instant at) {
-            return organisations.computeIfAbsent(name, n -> RestoreStore.this.organisation(tx, n, at));
+            return organisations.computeIfAbsent(name, n -> insertOrganisation(tx, n, at));
         }
 
         @Override
