@@ -342,7 +342,7 @@ public final class SubjectDataService {
     public ImportSummary importJson(Principal by, byte[] bytes, String fileName) {
         permissions.requireAdminister(by);
         Instant now = clock.instant();
-        ImportSummary summary = db.inTransaction(tx -> {
+        Restoring restoring = db.inTransaction(tx -> {
             if (restore.hasPeople(tx)) {
                 throw new KontorException("import.json.notEmpty");
             }
@@ -358,11 +358,13 @@ public final class SubjectDataService {
             }
             restore.restartIdentities(tx);
             audit.append(tx, by, now, r.changes);
-            return new ImportSummary(r.people, r.activities, r.consents, r.skippedDocuments);
+            r.auditHead = audit.headSeq(tx);
+            return r;
         });
         restricted.reload();
-        contacts.refreshIndex();
-        return summary;
+        contacts.indexRestored(restoring.restoredPeople, restoring.auditHead);
+        return new ImportSummary(restoring.people, restoring.activities, restoring.consents,
+                restoring.skippedDocuments);
     }
 
     /**
@@ -380,7 +382,9 @@ public final class SubjectDataService {
         private final List<SubjectData> pending = new ArrayList<>(RE_ENTRY_BATCH);
         final List<AuditChange> changes = new ArrayList<>();
         final List<SubjectData> restricted = new ArrayList<>();
+        final List<Person> restoredPeople = new ArrayList<>();
         RestoreStore.Writer writer;
+        long auditHead;
         int people;
         int activities;
         int consents;
@@ -447,6 +451,7 @@ public final class SubjectDataService {
             }
             skippedDocuments += s.documents().size();
             changes.add(new AuditChange(AuditAction.IMPORT, PersonStore.ENTITY, p.id(), p.id(), "json", null, fileName));
+            restoredPeople.add(p);
             people++;
         }
     }

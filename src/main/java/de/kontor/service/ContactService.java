@@ -292,6 +292,19 @@ public final class ContactService {
     private volatile long indexedSeq;
 
     /**
+     * After a restore into a database that had no people: the index becomes exactly the
+     * restored people, without reading them back; {@code auditHead} is the audit position the
+     * restore's transaction ended at, so later changes (also by another process) are caught up
+     * by {@link #refreshIndex()}.
+     */
+    public synchronized void indexRestored(java.util.Collection<Person> people, long auditHead) {
+        restrictions.reload();
+        index.rebuild(people);
+        indexedSeq = auditHead;
+        indexed = true;
+    }
+
+    /**
      * Brings the search index up to date with changes saved since it was built, also by
      * another Kontor sharing the database file: every change leaves audit entries naming the
      * person, so only those people are reloaded. Returns how many were refreshed.
