@@ -348,9 +348,8 @@ public final class SubjectDataService {
             }
             Restoring r = new Restoring(tx, by, fileName);
             restore.write(tx, w -> {
-                r.writer = w;
-                new JsonImport().stream(bytes, fileName, r::add);
-                r.flush();
+                new JsonImport().stream(bytes, fileName, s -> r.add(w, s));
+                r.flush(w);
             });
             for (SubjectData s : r.restricted) {
                 restrictions.restrict(tx, s.person().id(), s.restriction().reason(), s.restriction().until(),
@@ -383,7 +382,6 @@ public final class SubjectDataService {
         final List<AuditChange> changes = new ArrayList<>();
         final List<SubjectData> restricted = new ArrayList<>();
         final List<Person> restoredPeople = new ArrayList<>();
-        RestoreStore.Writer writer;
         long auditHead;
         int people;
         int activities;
@@ -398,22 +396,22 @@ public final class SubjectDataService {
             this.categories = restore.categories(tx);
         }
 
-        void add(SubjectData s) {
+        void add(RestoreStore.Writer writer, SubjectData s) {
             pending.add(s);
             if (pending.size() == RE_ENTRY_BATCH) {
-                flush();
+                flush(writer);
             }
         }
 
-        void flush() {
+        void flush(RestoreStore.Writer writer) {
             reEntry.check(pending.stream().map(x -> x.person().data()).toList());
             for (SubjectData s : pending) {
-                write(s);
+                write(writer, s);
             }
             pending.clear();
         }
 
-        private void write(SubjectData s) {
+        private void write(RestoreStore.Writer writer, SubjectData s) {
             Person p = s.person();
             if (s.category() != null && !categories.contains(s.category())) {
                 throw new KontorException("import.json.unknownCategory", fileName, p.id(), s.category());
