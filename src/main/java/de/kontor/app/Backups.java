@@ -11,7 +11,6 @@ import de.kontor.security.WrongPasswordException;
 import de.kontor.store.DataFolder;
 import de.kontor.store.Database;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -24,15 +23,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Encrypted backups: one zip with the encrypted database file (H2's consistent online
- * backup), the key-slot file and a manifest. Restoring checks the whole file in a temporary
- * folder first, so a damaged, foreign or differently-keyed backup leaves the current
- * database untouched; afterwards the erasure journal is replayed.
+ * Encrypted backups: one zip with the encrypted database file (a consistent online copy, see
+ * {@link Database#backupTo}), the key-slot file and a manifest. Restoring checks the whole
+ * file in a temporary folder first, so a damaged, foreign or differently-keyed backup leaves
+ * the current database untouched; afterwards the erasure journal is replayed.
  */
 public final class Backups {
     public static final String EXTENSION = ".kbak";
@@ -50,11 +48,10 @@ public final class Backups {
             Path parent = target.toAbsolutePath().getParent();
             Files.createDirectories(parent);
             tmpDir = Files.createTempDirectory(parent, ".kontor-backup");
-            Path h2zip = tmpDir.resolve("h2.zip");
-            w.database().backupTo(h2zip);
+            Path copy = tmpDir.resolve(DB_ENTRY);
+            w.database().backupTo(copy);
             Path partial = tmpDir.resolve("kontor.kbak.part");
-            try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(partial));
-                    ZipFile h2 = new ZipFile(h2zip.toFile())) {
+            try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(partial))) {
                 ObjectNode m = json.createObjectNode();
                 m.put("format", FORMAT);
                 m.put("createdAt", now.toString());
@@ -63,12 +60,8 @@ public final class Backups {
                 out.putNextEntry(new ZipEntry(MANIFEST));
                 out.write(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(m));
                 out.closeEntry();
-                ZipEntry dbEntry = h2.stream().filter(e -> e.getName().endsWith(".mv.db")).findFirst()
-                        .orElseThrow(() -> new KontorException("backup.failed", target.toString(), "no database in H2 backup"));
                 out.putNextEntry(new ZipEntry(DB_ENTRY));
-                try (InputStream in = h2.getInputStream(dbEntry)) {
-                    in.transferTo(out);
-                }
+                Files.copy(copy, out);
                 out.closeEntry();
                 out.putNextEntry(new ZipEntry(SLOTS_ENTRY));
                 Files.copy(w.folder().keySlots(), out);

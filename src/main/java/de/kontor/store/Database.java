@@ -5,10 +5,12 @@ import de.kontor.security.DatabaseKey;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.h2.jdbcx.JdbcConnectionPool;
+import org.h2.store.fs.FileUtils;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
@@ -17,7 +19,9 @@ import org.jooq.impl.DSL;
 
 /**
  * The encrypted H2 database. The file password and the SQL user's password are derived from
- * the random database key, never from a user's password. {@code TRACE_LEVEL_FILE=0} keeps
+ * the random database key, never from a user's password. The file is encrypted in H2's
+ * {@code CIPHER=AES} format by {@link XtsFileSystem}, which runs the cipher on the JDK's AES
+ * (decision record 0009). {@code TRACE_LEVEL_FILE=0} keeps
  * H2 from writing failing SQL (with values) in plaintext beside the encrypted file;
  * {@code AUTO_SERVER=TRUE} lets several Kontor processes in a small office share one file.
  * {@code COMPRESS=TRUE} compresses pages before they are encrypted: the audit trail's hex
@@ -34,13 +38,16 @@ public final class Database implements AutoCloseable {
 
     private final DataFolder folder;
     private final String url;
+    private final String path;
     private final String password;
     private volatile JdbcConnectionPool pool;
     private volatile DSLContext dsl;
+    private final AtomicBoolean released = new AtomicBoolean();
 
-    private Database(DataFolder folder, String url, String password, JdbcConnectionPool pool) {
+    private Database(DataFolder folder, String url, String path, String password, JdbcConnectionPool pool) {
         this.folder = folder;
         this.url = url;
+        this.path = path;
         this.password = password;
         this.pool = pool;
         this.dsl = context(pool);
@@ -85,15 +92,17 @@ public final class Database implements AutoCloseable {
     }
 
     private static Database open(DataFolder folder, DatabaseKey key, boolean create, boolean encrypted) {
-        String url = "jdbc:h2:file:" + folder.databaseBase()
-                + (encrypted ? ";CIPHER=AES;COMPRESS=TRUE" : "") + ";TRACE_LEVEL_FILE=0;AUTO_SERVER=TRUE"
+        String base = folder.databaseBase().toString();
+        String path = encrypted ? XtsFileSystem.open(base, key.derive("h2-file")) : "file:" + base;
+        String url = "jdbc:h2:" + path + (encrypted ? ";COMPRESS=TRUE" : "") + ";TRACE_LEVEL_FILE=0;AUTO_SERVER=TRUE"
                 + (create ? "" : ";IFEXISTS=TRUE");
-        String password = (encrypted ? key.derive("h2-file") + " " : "") + key.derive("h2-user");
+        String password = key.derive("h2-user");
         JdbcConnectionPool pool = pool(url, password);
         try (Connection c = pool.getConnection()) {
             c.isValid(1);
         } catch (SQLException e) {
             pool.dispose();
+            release(path);
             throw translate(e, folder);
         }
         try {
@@ -105,9 +114,16 @@ public final class Database implements AutoCloseable {
                     .migrate();
         } catch (FlywayException e) {
             pool.dispose();
+            release(path);
             throw new KontorException(e, "error.migration", e.getMessage());
         }
-        return new Database(folder, url, password, pool);
+        return new Database(folder, url, path, password, pool);
+    }
+
+    private static void release(String path) {
+        if (path.startsWith(XtsFileSystem.SCHEME + ":")) {
+            XtsFileSystem.close(path);
+        }
     }
 
     private static KontorException translate(SQLException e, DataFolder folder) {
@@ -160,21 +176,56 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Writes a consistent copy of the (encrypted) database file while it stays in use: H2's
-     * online backup, a zip holding {@code kontor.mv.db}.
+     * Writes a consistent copy of the database file to {@code copy} while it stays in use, in
+     * the same encrypted format as the file itself. H2's online backup writes a zip of the
+     * decrypted store, so that zip is written under the database's own cipher and unpacked
+     * into {@code copy} through it: no plaintext reaches the disk.
      */
-    public void backupTo(java.nio.file.Path zip) {
-        try (Connection c = pool.getConnection(); java.sql.PreparedStatement st = c.prepareStatement("BACKUP TO ?")) {
-            st.setString(1, zip.toString());
-            st.execute();
-        } catch (SQLException e) {
-            throw new KontorException(e, "backup.failed", zip.toString(), e.getMessage());
+    public void backupTo(java.nio.file.Path copy) {
+        String zip = sibling(copy.resolveSibling(copy.getFileName() + ".zip"));
+        try {
+            try (Connection c = pool.getConnection(); java.sql.PreparedStatement st = c.prepareStatement("BACKUP TO ?")) {
+                st.setString(1, zip);
+                st.execute();
+            }
+            try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(FileUtils.newInputStream(zip))) {
+                java.util.zip.ZipEntry e;
+                do {
+                    e = in.getNextEntry();
+                } while (e != null && !e.getName().endsWith(".mv.db"));
+                if (e == null) {
+                    throw new java.io.IOException("no database file in H2's backup");
+                }
+                try (java.io.OutputStream out = FileUtils.newOutputStream(sibling(copy), false)) {
+                    byte[] buffer = new byte[1 << 16];
+                    int n;
+                    while ((n = in.readNBytes(buffer, 0, buffer.length)) > 0) {
+                        out.write(buffer, 0, n);
+                    }
+                }
+            }
+        } catch (SQLException | java.io.IOException | org.h2.message.DbException e) {
+            throw new KontorException(e, "backup.failed", copy.toString(), e.getMessage());
+        } finally {
+            FileUtils.tryDelete(zip);
         }
+    }
+
+    /** H2's name for {@code file} under this database's cipher (or as a plain file). */
+    private String sibling(java.nio.file.Path file) {
+        return path.startsWith(XtsFileSystem.SCHEME + ":") ? XtsFileSystem.sibling(path, file.toString()) : "file:" + file;
     }
 
     /** Closes the database and compacts the file on the way. */
     public void closeCompacted() {
         shutdownCompact();
+        releaseOnce();
+    }
+
+    private void releaseOnce() {
+        if (released.compareAndSet(false, true)) {
+            release(path);
+        }
     }
 
     /** SHUTDOWN COMPACT over plain JDBC: the connection is dead afterwards by design. */
@@ -194,5 +245,6 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         pool.dispose();
+        releaseOnce();
     }
 }

@@ -1,0 +1,160 @@
+package de.kontor.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.security.SecureRandom;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.h2.store.fs.FilePath;
+import org.h2.store.fs.FilePathWrapper;
+
+/**
+ * H2 file system {@code kontor-xts:HANDLE:/path}: every file H2 opens under it, except its
+ * lock and trace files, is a {@link XtsFileChannel}. H2 finds file systems by name in a
+ * JVM-wide registry and creates the path objects itself, so the file passwords cannot be
+ * handed in by constructor: they sit here under a handle, a hash of file and password that
+ * keeps secrets out of the URL (and so out of error messages), from {@link #open} until the
+ * last {@link #close} for that handle. See decision record 0009.
+ */
+public final class XtsFileSystem extends FilePathWrapper {
+    static final String SCHEME = "kontor-xts";
+    private static final Map<String, Entry> KEYS = new ConcurrentHashMap<>();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    static {
+        FilePath.register(new XtsFileSystem());
+    }
+
+    /** H2 creates instances reflectively; they carry no state beyond their name. */
+    public XtsFileSystem() {
+        // name and base are set by FilePathWrapper
+    }
+
+    /**
+     * Makes {@code filePassword} available to H2 for files under {@code base} and returns the
+     * H2 path prefix to use ({@code kontor-xts:HANDLE:base}). Each call needs one {@link #close}.
+     */
+    static String open(String base, String filePassword) {
+        String handle = handle(base, filePassword);
+        KEYS.compute(handle, (h, e) -> e == null ? new Entry(passwordBytes(filePassword)) : e.retain());
+        return SCHEME + ":" + handle + ":" + base;
+    }
+
+    /** Forgets the password once nothing uses {@code path} (as returned by {@link #open}) any more. */
+    static void close(String path) {
+        KEYS.computeIfPresent(handleOf(path), (h, e) -> e.release());
+    }
+
+    /** {@code file} under the same cipher and password as {@code path} (as returned by {@link #open}). */
+    static String sibling(String path, String file) {
+        return SCHEME + ":" + handleOf(path) + ":" + file;
+    }
+
+    /** The byte form of a file password that H2 itself hands to its cipher for {@code CIPHER=AES}. */
+    static byte[] passwordBytes(String filePassword) {
+        byte[] b = new byte[filePassword.length() * 2];
+        for (int i = 0; i < filePassword.length(); i++) {
+            b[2 * i + 1] = (byte) filePassword.charAt(i);
+        }
+        return b;
+    }
+
+    private static String handle(String base, String filePassword) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            sha.update(base.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(filePassword.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(sha.digest(), 0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from the JDK", e);
+        }
+    }
+
+    private static String handleOf(String path) {
+        String rest = path.substring(SCHEME.length() + 1);
+        return rest.substring(0, rest.indexOf(':'));
+    }
+
+    @Override
+    public String getScheme() {
+        return SCHEME;
+    }
+
+    @Override
+    protected String getPrefix() {
+        return SCHEME + ":" + handleOf(name) + ":";
+    }
+
+    @Override
+    protected FilePath unwrap(String fileName) {
+        String rest = fileName.substring(SCHEME.length() + 1);
+        return FilePath.get(rest.substring(rest.indexOf(':') + 1));
+    }
+
+    private boolean encrypted() {
+        return !name.endsWith(".lock.db") && !name.endsWith(".trace.db");
+    }
+
+    @Override
+    public long size() {
+        long raw = getBase().size();
+        if (!encrypted()) {
+            return raw;
+        }
+        long size = Math.max(0, raw - XtsFileChannel.SECTOR);
+        return (size & (XtsFileChannel.SECTOR - 1)) != 0 ? size - XtsFileChannel.SECTOR : size;
+    }
+
+    @Override
+    public FileChannel open(String mode) throws IOException {
+        FileChannel raw = getBase().open(mode);
+        if (!encrypted()) {
+            return raw;
+        }
+        Entry e = KEYS.get(handleOf(name));
+        if (e == null) {
+            raw.close();
+            throw new IOException("no key for " + getBase());
+        }
+        return new XtsFileChannel(getBase().toString(), e.password, raw, RANDOM);
+    }
+
+    @Override
+    public OutputStream newOutputStream(boolean append) throws IOException {
+        return encrypted() ? newFileChannelOutputStream(open("rw"), append) : super.newOutputStream(append);
+    }
+
+    @Override
+    public InputStream newInputStream() throws IOException {
+        return encrypted() ? java.nio.channels.Channels.newInputStream(open("r")) : super.newInputStream();
+    }
+
+    private static final class Entry {
+        final byte[] password;
+        final int users;
+
+        Entry(byte[] password) {
+            this(password, 1);
+        }
+
+        private Entry(byte[] password, int users) {
+            this.password = password;
+            this.users = users;
+        }
+
+        Entry retain() {
+            return new Entry(password, users + 1);
+        }
+
+        Entry release() {
+            if (users > 1) {
+                return new Entry(password, users - 1);
+            }
+            java.util.Arrays.fill(password, (byte) 0);
+            return null;
+        }
+    }
+}
