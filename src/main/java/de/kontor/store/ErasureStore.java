@@ -128,13 +128,15 @@ public final class ErasureStore {
      * digests and hashes stay, so the chain still verifies.
      */
     public int eraseAuditValues(Tx tx, long personId) {
-        // Entries of people merged into this one (their ids redirect here) go too.
-        var merged = tx.dsl().select(de.kontor.store.jooq.Tables.PERSON_REDIRECT.OLD_ID)
+        // Entries of people merged into this one (their ids redirect here) go too. The ids are
+        // read first: "person_id = ? OR person_id IN (subquery)" scanned the whole trail.
+        List<Long> ids = new java.util.ArrayList<>(tx.dsl().select(de.kontor.store.jooq.Tables.PERSON_REDIRECT.OLD_ID)
                 .from(de.kontor.store.jooq.Tables.PERSON_REDIRECT)
-                .where(de.kontor.store.jooq.Tables.PERSON_REDIRECT.NEW_ID.eq(personId));
+                .where(de.kontor.store.jooq.Tables.PERSON_REDIRECT.NEW_ID.eq(personId)).fetch().getValues(0, Long.class));
+        ids.add(personId);
         return tx.dsl().update(AUDIT_ENTRY).setNull(AUDIT_ENTRY.OLD_VALUE).setNull(AUDIT_ENTRY.NEW_VALUE)
                 .setNull(AUDIT_ENTRY.VALUE_SALT)
-                .where(AUDIT_ENTRY.PERSON_ID.eq(personId).or(AUDIT_ENTRY.PERSON_ID.in(merged))).execute();
+                .where(AUDIT_ENTRY.PERSON_ID.in(ids)).execute();
     }
 
     /** Removes the values of the audit entries about single records (an activity, a consent). */

@@ -62,4 +62,23 @@ class SearchIndexTest {
         bulk.remove(1);
         assertThat(bulk.search("köln", 10).rows()).extracting(PersonSummary::id).containsExactly(4L);
     }
+
+    @Test
+    void aRenamedPersonMovesToTheSamePlaceAsInAFullSort() {
+        List<Person> all = new ArrayList<>(people());
+        SearchIndex index = new SearchIndex();
+        index.rebuild(all);
+        Person renamed = person(3, "Jürgen", "Äbersold", "Münster");
+        Person added = person(5000, "Zoë", "Name5", "Bonn");
+        index.put(renamed);
+        index.putAll(List.of(added, person(5001, "Ärmin", "Müller", "Köln")));
+        index.putAll(List.of());
+        all.set(2, renamed);
+        all.add(added);
+        all.add(person(5001, "Ärmin", "Müller", "Köln"));
+        SearchIndex fresh = new SearchIndex();
+        fresh.rebuild(all);
+        assertThat(index.search("", 5000).rows()).isEqualTo(fresh.search("", 5000).rows());
+        assertThat(index.search("", 1).rows()).extracting(PersonSummary::id).containsExactly(3L);
+    }
 }
