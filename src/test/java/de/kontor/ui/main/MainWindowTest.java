@@ -190,7 +190,7 @@ class MainWindowTest {
         robot.clickOn("Deutsch");
         WaitForAsyncUtils.waitForFxEvents();
         // the scene gets a new root (possibly a pulse later); look it up there, not in TestFX's cached roots
-        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> {
+        WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS, () -> {
             javafx.scene.Node nav = stage.getScene().getRoot().lookup("#nav-contacts");
             return nav instanceof javafx.scene.control.ToggleButton b && "Kontakte".equals(b.getText());
         });
