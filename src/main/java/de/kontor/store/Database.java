@@ -23,7 +23,9 @@ import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.jooq.exception.DataAccessException;
+import org.jooq.ConnectionProvider;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
 
 /**
  * The encrypted H2 database. The file password and the SQL user's password are derived from
@@ -52,7 +54,8 @@ public final class Database implements AutoCloseable {
     private final String path;
     private final String password;
     private volatile JdbcConnectionPool pool;
-    private volatile DSLContext dsl;
+    private volatile boolean closed;
+    private final DSLContext dsl;
     private final AtomicBoolean released = new AtomicBoolean();
 
     private Database(DataFolder folder, String url, String path, String password, JdbcConnectionPool pool) {
@@ -61,11 +64,61 @@ public final class Database implements AutoCloseable {
         this.path = path;
         this.password = password;
         this.pool = pool;
-        this.dsl = context(pool);
+        this.dsl = DSL.using(new DefaultConfiguration().set(new Connections()).set(SQLDialect.H2)
+                .set(new Settings().withExecuteLogging(false)));
     }
 
-    private static DSLContext context(JdbcConnectionPool pool) {
-        return DSL.using(pool, SQLDialect.H2, new Settings().withExecuteLogging(false));
+    /** Hands jOOQ working connections from the current pool (see {@link #connection()}). */
+    private final class Connections implements ConnectionProvider {
+        @Override
+        public Connection acquire() {
+            try {
+                return connection();
+            } catch (SQLException e) {
+                throw new DataAccessException("Error getting a connection: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void release(Connection connection) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                throw new DataAccessException("Error closing a connection: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * A working connection. The database can be closed under this process: by a compaction
+     * here (then this waits for it) or in another process sharing the file (then this
+     * connects again, possibly becoming the one that runs the database). Nothing has run on a
+     * connection when it is checked, so no work is repeated.
+     */
+    private Connection connection() throws SQLException {
+        JdbcConnectionPool seen = pool;
+        try {
+            Connection c = seen.getConnection();
+            if (c.isValid(1)) {
+                return c;
+            }
+            c.close();
+        } catch (SQLException e) {
+            if (!closedUnderUs(e)) {
+                throw e;
+            }
+        } catch (IllegalStateException e) {
+            // the pool was disposed: a compaction is replacing it (we wait for it below) or the database is closed
+        }
+        synchronized (this) {
+            if (closed) {
+                throw new SQLException("The database is closed", "08003", DATABASE_CLOSED);
+            }
+            if (pool == seen) {
+                reopen();
+            }
+        }
+        return pool.getConnection();
     }
 
     private static JdbcConnectionPool pool(String url, String password) {
@@ -150,38 +203,19 @@ public final class Database implements AutoCloseable {
         return folder;
     }
 
-    /**
-     * Runs {@code work} in one transaction: all of it commits, or none of it. If the database
-     * was closed under this process (another process sharing the file compacted it after an
-     * erasure), it connects again and runs {@code work} once more: nothing of the first try
-     * was committed.
-     */
+    /** Runs {@code work} in one transaction: all of it commits, or none of it. */
     public <T> T inTransaction(Function<Tx, T> work) {
-        return reconnecting(d -> d.transactionResult(cfg -> work.apply(new Tx(cfg.dsl()))));
+        try {
+            return dsl.transactionResult(cfg -> work.apply(new Tx(cfg.dsl())));
+        } catch (DataAccessException e) {
+            throw new KontorException(e, "error.database", e.getMessage());
+        }
     }
 
     /** Reads without an explicit transaction (each statement sees committed data). */
     public <T> T read(Function<Tx, T> work) {
-        return reconnecting(d -> work.apply(new Tx(d)));
-    }
-
-    private <T> T reconnecting(Function<DSLContext, T> run) {
-        JdbcConnectionPool seen = pool;
         try {
-            return run.apply(dsl);
-        } catch (DataAccessException e) {
-            if (!closedUnderUs(e)) {
-                throw new KontorException(e, "error.database", e.getMessage());
-            }
-        }
-        synchronized (this) {
-            if (pool == seen) {
-                seen.dispose();
-                reopen();
-            }
-        }
-        try {
-            return run.apply(dsl);
+            return work.apply(new Tx(dsl));
         } catch (DataAccessException e) {
             throw new KontorException(e, "error.database", e.getMessage());
         }
@@ -242,7 +276,7 @@ public final class Database implements AutoCloseable {
 
     /** Whether this process runs the database (or reaches it through another process's server). */
     private boolean isLocal() {
-        try (Connection c = pool.getConnection()) {
+        try (Connection c = connection()) {
             return c.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal;
         } catch (SQLException e) {
             throw translate(e, folder);
@@ -259,8 +293,9 @@ public final class Database implements AutoCloseable {
             JdbcConnectionPool next = pool(url, password);
             try (Connection c = next.getConnection()) {
                 c.isValid(1);
+                JdbcConnectionPool old = pool;
                 pool = next;
-                dsl = context(next);
+                old.dispose();
                 return;
             } catch (SQLException e) {
                 next.dispose();
@@ -287,7 +322,7 @@ public final class Database implements AutoCloseable {
     public void backupTo(java.nio.file.Path copy) {
         String zip = sibling(copy.resolveSibling(copy.getFileName() + ".zip"));
         try {
-            try (Connection c = pool.getConnection(); java.sql.PreparedStatement st = c.prepareStatement("BACKUP TO ?")) {
+            try (Connection c = connection(); java.sql.PreparedStatement st = c.prepareStatement("BACKUP TO ?")) {
                 st.setString(1, zip);
                 st.execute();
             }
@@ -320,8 +355,9 @@ public final class Database implements AutoCloseable {
     }
 
     /** Closes the database and compacts the file on the way. */
-    public void closeCompacted() {
+    public synchronized void closeCompacted() {
         shutdown("SHUTDOWN COMPACT");
+        closed = true;
         releaseOnce();
     }
 
@@ -333,7 +369,7 @@ public final class Database implements AutoCloseable {
 
     /** {@code SHUTDOWN [COMPACT]} over plain JDBC: the connection is dead afterwards by design. */
     private void shutdown(String command) {
-        try (Connection c = pool.getConnection(); java.sql.Statement st = c.createStatement()) {
+        try (Connection c = connection(); java.sql.Statement st = c.createStatement()) {
             st.execute(command);
         } catch (SQLException e) {
             // the database closes under the statement; a client of another process's server
@@ -347,9 +383,37 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes this process's connections. If this process runs the database for other Kontor
+     * processes too (their sessions keep it open), it shuts it down now, while the file
+     * password is still at hand: they connect again and one of them runs it from then on.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        try {
+            if (isLocal() && othersConnected()) {
+                shutdown("SHUTDOWN");
+            }
+        } catch (RuntimeException e) {
+            // closing goes on: the connections are released below either way
+        }
+        closed = true;
         pool.dispose();
         releaseOnce();
+    }
+
+    /** Whether other processes use the database through this one's server. */
+    private boolean othersConnected() {
+        try (Connection c = connection(); java.sql.Statement st = c.createStatement();
+                java.sql.ResultSet r = st.executeQuery(
+                        "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE CLIENT_ADDR IS NOT NULL")) {
+            r.next();
+            return r.getInt(1) > 0;
+        } catch (SQLException e) {
+            return false;
+        }
     }
 }

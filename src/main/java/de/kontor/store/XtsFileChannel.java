@@ -41,6 +41,7 @@ final class XtsFileChannel extends FileBaseDefault {
     private final byte[] password;
     private final SecureRandom random;
     private final ConcurrentLinkedQueue<Ciphers> pool = new ConcurrentLinkedQueue<>();
+    private final Object sizeLock = new Object();
     private volatile SecretKeySpec key;
     private volatile long size;
 
@@ -48,7 +49,7 @@ final class XtsFileChannel extends FileBaseDefault {
     XtsFileChannel(String name, byte[] password, FileChannel base, SecureRandom random) {
         this.name = name;
         this.base = base;
-        this.password = password;
+        this.password = password.clone(); // the caller may clear its copy once the database is closed
         this.random = random;
     }
 
@@ -118,6 +119,9 @@ final class XtsFileChannel extends FileBaseDefault {
 
     @Override
     public int write(ByteBuffer src, long position) throws IOException {
+        if (position < 0) {
+            throw new IllegalArgumentException("pos: " + position);
+        }
         SecretKeySpec k = key();
         int len = src.remaining();
         long start = position & ~MASK;
@@ -140,12 +144,21 @@ final class XtsFileChannel extends FileBaseDefault {
         writeFully(base, start + HEADER_LENGTH, plain);
         long end = position + len;
         if (end >= size) {
-            size = end;
-            int plus = (int) (end & MASK);
-            if (plus != 0) {
-                // H2's convention for a length that is not a whole sector: the raw file is one
-                // sector plus that remainder longer than the data (see init)
-                writeFully(base, start + HEADER_LENGTH + aligned, ByteBuffer.allocate(plus));
+            synchronized (sizeLock) {
+                long before = size;
+                if (end >= before) {
+                    size = end;
+                    int plus = (int) (end & MASK);
+                    if (plus != 0) {
+                        // H2's convention for a length that is not a whole sector: the raw file
+                        // is one sector plus that remainder longer than the data (see init)
+                        writeFully(base, start + HEADER_LENGTH + aligned, ByteBuffer.allocate(plus));
+                    } else if ((before & MASK) != 0 && base.size() > HEADER_LENGTH + end) {
+                        // the remainder marker of the shorter, unaligned length must go (only
+                        // streams write unaligned, one writer at a time; MVStore files stay aligned)
+                        base.truncate(HEADER_LENGTH + end);
+                    }
+                }
             }
         }
         return len;
@@ -202,7 +215,12 @@ final class XtsFileChannel extends FileBaseDefault {
         if (newSize < 0) {
             throw new IllegalArgumentException("newSize: " + newSize);
         }
-        base.truncate(newSize + HEADER_LENGTH + ((newSize & MASK) != 0 ? SECTOR : 0));
+        long raw = newSize + HEADER_LENGTH + ((newSize & MASK) != 0 ? SECTOR : 0);
+        if (base.size() < raw) {
+            // an unaligned length needs the longer raw file (see init), even when cut from an aligned one
+            writeFully(base, base.size(), ByteBuffer.allocate((int) (raw - base.size())));
+        }
+        base.truncate(raw);
         size = newSize;
     }
 

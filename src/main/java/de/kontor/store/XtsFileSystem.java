@@ -14,9 +14,9 @@ import org.h2.store.fs.FilePathWrapper;
  * H2 file system {@code kontor-xts:HANDLE:/path}: every file H2 opens under it, except its
  * lock and trace files, is a {@link XtsFileChannel}. H2 finds file systems by name in a
  * JVM-wide registry and creates the path objects itself, so the file passwords cannot be
- * handed in by constructor: they sit here under a handle, a hash of file and password that
- * keeps secrets out of the URL (and so out of error messages), from {@link #open} until the
- * last {@link #close} for that handle. See decision record 0009.
+ * handed in by constructor: they sit here under a handle, a hash of the (random, per
+ * database) password that keeps secrets out of the URL and so out of error messages, from
+ * {@link #open} until the last {@link #close} for that handle. See decision record 0009.
  */
 public final class XtsFileSystem extends FilePathWrapper {
     static final String SCHEME = "kontor-xts";
@@ -37,7 +37,7 @@ public final class XtsFileSystem extends FilePathWrapper {
      * H2 path prefix to use ({@code kontor-xts:HANDLE:base}). Each call needs one {@link #close}.
      */
     static String open(String base, String filePassword) {
-        String handle = handle(base, filePassword);
+        String handle = handle(filePassword);
         KEYS.compute(handle, (h, e) -> e == null ? new Entry(passwordBytes(filePassword)) : e.retain());
         return SCHEME + ":" + handle + ":" + base;
     }
@@ -61,11 +61,14 @@ public final class XtsFileSystem extends FilePathWrapper {
         return b;
     }
 
-    private static String handle(String base, String filePassword) {
+    /**
+     * From the password alone (it is random per database): two processes that name the folder
+     * differently (a link) still find the same H2 database name's key.
+     */
+    private static String handle(String filePassword) {
         try {
             java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-            sha.update(base.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            sha.update((byte) 0);
+            sha.update("kontor-xts handle".getBytes(java.nio.charset.StandardCharsets.UTF_8));
             sha.update(filePassword.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return java.util.HexFormat.of().formatHex(sha.digest(), 0, 12);
         } catch (java.security.NoSuchAlgorithmException e) {
@@ -124,12 +127,15 @@ public final class XtsFileSystem extends FilePathWrapper {
 
     @Override
     public OutputStream newOutputStream(boolean append) throws IOException {
-        return encrypted() ? newFileChannelOutputStream(open("rw"), append) : super.newOutputStream(append);
+        // buffered: every unaligned write costs a read, decryption and encryption of a sector
+        return encrypted() ? new java.io.BufferedOutputStream(newFileChannelOutputStream(open("rw"), append), 1 << 16)
+                : super.newOutputStream(append);
     }
 
     @Override
     public InputStream newInputStream() throws IOException {
-        return encrypted() ? java.nio.channels.Channels.newInputStream(open("r")) : super.newInputStream();
+        return encrypted() ? new java.io.BufferedInputStream(java.nio.channels.Channels.newInputStream(open("r")), 1 << 16)
+                : super.newInputStream();
     }
 
     private static final class Entry {

@@ -121,6 +121,50 @@ class XtsFileChannelTest {
         }
     }
 
+    @Test
+    void streamsUnderTheSchemeAreEncryptedAndKeepTheirLength() throws IOException {
+        // what H2's BACKUP TO and Database.backupTo write: a zip under the database's cipher
+        String base = XtsFileSystem.open(dir.resolve("db").toString(), FILE_PASSWORD);
+        try {
+            String name = XtsFileSystem.sibling(base, dir.resolve("backup.zip").toString());
+            byte[] text = (MARKER + " ").repeat(3000).getBytes(StandardCharsets.UTF_8);
+            try (java.io.OutputStream out = org.h2.store.fs.FileUtils.newOutputStream(name, false)) {
+                for (int i = 0; i < text.length; i += 100) {
+                    out.write(text, i, Math.min(100, text.length - i));
+                }
+            }
+            assertThat(new String(Files.readAllBytes(dir.resolve("backup.zip")), StandardCharsets.ISO_8859_1))
+                    .startsWith("H2encrypt\n").doesNotContain(MARKER);
+            assertThat(org.h2.store.fs.FileUtils.size(name)).isEqualTo(text.length);
+            try (java.io.InputStream in = org.h2.store.fs.FileUtils.newInputStream(name)) {
+                assertThat(in.readAllBytes()).isEqualTo(text);
+            }
+        } finally {
+            XtsFileSystem.close(base);
+        }
+    }
+
+    @Test
+    void lengthsThatBecomeWholeSectorsOrStopBeingThemSurviveReopening() throws IOException {
+        byte[] password = XtsFileSystem.passwordBytes(FILE_PASSWORD);
+        Path file = dir.resolve("grow.bin");
+        byte[] data = new byte[3 * XtsFileChannel.SECTOR];
+        new Random(3).nextBytes(data);
+        try (FileChannel c = new XtsFileChannel("f", password, open(file), new SecureRandom())) {
+            c.write(ByteBuffer.wrap(data, 0, 5000), 0);
+            c.write(ByteBuffer.wrap(data, 5000, 2 * XtsFileChannel.SECTOR - 5000), 5000);
+        }
+        try (FileChannel c = new XtsFileChannel("f", password, open(file), new SecureRandom())) {
+            assertThat(c.size()).isEqualTo(2 * XtsFileChannel.SECTOR);
+            assertThat(readAll(c, 2 * XtsFileChannel.SECTOR)).isEqualTo(Arrays.copyOf(data, 2 * XtsFileChannel.SECTOR));
+            c.truncate(5000);
+        }
+        try (FileChannel h2 = new FileEncrypt("h2", password.clone(), open(file))) {
+            assertThat(h2.size()).isEqualTo(5000);
+            assertThat(readAll(h2, 5000)).isEqualTo(Arrays.copyOf(data, 5000));
+        }
+    }
+
     private static FileChannel open(Path file) throws IOException {
         return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     }
