@@ -95,7 +95,7 @@ final class XtsFileChannel extends FileBaseDefault {
         len = (int) Math.min(len, size - position);
         long start = position & ~MASK;
         int offset = (int) (position - start);
-        if (offset != 0 || (len & MASK) != 0 || !dst.hasArray()) {
+        if (!dst.hasArray()) {
             int aligned = (offset + len + MASK) & ~MASK;
             ByteBuffer temp = ByteBuffer.allocate(aligned);
             readSectors(temp, start, k);
@@ -103,11 +103,35 @@ final class XtsFileChannel extends FileBaseDefault {
             dst.put(temp);
             return len;
         }
-        int limit = dst.limit();
-        dst.limit(dst.position() + len);
-        readSectors(dst, start, k);
-        dst.limit(limit);
+        // MVStore reads pages at any offset: the whole sectors go straight into the caller's
+        // array; only a partial first and last sector pass through a sector-sized buffer
+        byte[] out = dst.array();
+        int at = dst.arrayOffset() + dst.position();
+        int done = 0;
+        if (offset != 0 || len < SECTOR) {
+            done = Math.min(SECTOR - offset, len);
+            System.arraycopy(sector(start, k), offset, out, at, done);
+        }
+        int whole = (len - done) & ~MASK;
+        if (whole > 0) {
+            ByteBuffer middle = ByteBuffer.wrap(out, at + done, whole);
+            readFully(base, position + done + HEADER_LENGTH, middle);
+            crypt(false, (position + done) / SECTOR, out, at + done, whole, k);
+            done += whole;
+        }
+        if (done < len) {
+            System.arraycopy(sector(position + done, k), 0, out, at + done, len - done);
+        }
+        dst.position(dst.position() + len);
         return len;
+    }
+
+    /** One decrypted sector at {@code position} (a multiple of the sector size). */
+    private byte[] sector(long position, SecretKeySpec k) throws IOException {
+        byte[] one = new byte[SECTOR];
+        readFully(base, position + HEADER_LENGTH, ByteBuffer.wrap(one));
+        crypt(false, position / SECTOR, one, 0, SECTOR, k);
+        return one;
     }
 
     private void readSectors(ByteBuffer dst, long position, SecretKeySpec k) throws IOException {
@@ -171,17 +195,16 @@ final class XtsFileChannel extends FileBaseDefault {
             c = new Ciphers(k);
         }
         try {
-            byte[] tweak = new byte[16];
+            // separate input and output arrays: in place, the JDK copies the input first
             for (int s = 0; s < len; s += SECTOR, sector++) {
-                LONGS.set(tweak, 0, sector);
-                LONGS.set(tweak, 8, 0L);
-                c.encrypt.doFinal(tweak, 0, 16, tweak, 0);
-                long lo = (long) LONGS.get(tweak, 0);
-                long hi = (long) LONGS.get(tweak, 8);
+                LONGS.set(c.sectorNumber, 0, sector);
+                c.encrypt.doFinal(c.sectorNumber, 0, 16, c.tweak, 0);
+                long lo = (long) LONGS.get(c.tweak, 0);
+                long hi = (long) LONGS.get(c.tweak, 8);
                 int from = offset + s;
-                xorTweaks(data, from, lo, hi);
-                (encrypt ? c.encrypt : c.decrypt).doFinal(data, from, SECTOR, data, from);
-                xorTweaks(data, from, lo, hi);
+                xorTweaks(data, from, data, from, lo, hi);
+                (encrypt ? c.encrypt : c.decrypt).doFinal(data, from, SECTOR, c.sector, 0);
+                xorTweaks(c.sector, 0, data, from, lo, hi);
             }
         } catch (GeneralSecurityException e) {
             throw new IOException("AES failed on " + name, e);
@@ -190,10 +213,11 @@ final class XtsFileChannel extends FileBaseDefault {
         }
     }
 
-    private static void xorTweaks(byte[] data, int from, long lo, long hi) {
-        for (int i = from; i < from + SECTOR; i += 16) {
-            LONGS.set(data, i, (long) LONGS.get(data, i) ^ lo);
-            LONGS.set(data, i + 8, (long) LONGS.get(data, i + 8) ^ hi);
+    /** {@code to = from xor T(j)} block by block over one sector, T(j+1) = T(j) * alpha in GF(2^128). */
+    private static void xorTweaks(byte[] from, int fromAt, byte[] to, int toAt, long lo, long hi) {
+        for (int i = 0; i < SECTOR; i += 16) {
+            LONGS.set(to, toAt + i, (long) LONGS.get(from, fromAt + i) ^ lo);
+            LONGS.set(to, toAt + i + 8, (long) LONGS.get(from, fromAt + i + 8) ^ hi);
             long carry = hi >>> 63;
             hi = (hi << 1) | (lo >>> 63);
             lo = (lo << 1) ^ (carry * FEEDBACK);
@@ -260,10 +284,13 @@ final class XtsFileChannel extends FileBaseDefault {
         }
     }
 
-    /** One thread's pair of AES/ECB ciphers; {@code Cipher} is not thread-safe, so they are pooled. */
+    /** One thread's AES/ECB ciphers and buffers; {@code Cipher} is not thread-safe, so they are pooled. */
     private static final class Ciphers {
         final Cipher encrypt;
         final Cipher decrypt;
+        final byte[] sectorNumber = new byte[16];
+        final byte[] tweak = new byte[16];
+        final byte[] sector = new byte[SECTOR];
 
         Ciphers(SecretKeySpec k) throws IOException {
             try {

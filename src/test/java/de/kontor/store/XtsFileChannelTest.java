@@ -84,6 +84,18 @@ class XtsFileChannelTest {
             ByteBuffer middle = ByteBuffer.allocate(5000);
             assertThat(ours.read(middle, 1234)).isEqualTo(5000);
             assertThat(middle.array()).isEqualTo(Arrays.copyOfRange(model, 1234, 6234));
+            for (int i = 0; i < 300; i++) { // pages are read at any offset and length, into any buffer
+                int pos = random.nextInt(model.length);
+                int len = 1 + random.nextInt(Math.min(3 * XtsFileChannel.SECTOR, model.length - pos));
+                boolean direct = i % 3 == 0;
+                ByteBuffer into = direct ? ByteBuffer.allocateDirect(len + 7) : ByteBuffer.allocate(len + 7);
+                into.position(7);
+                assertThat(ours.read(into, pos)).isEqualTo(len);
+                byte[] got = new byte[len];
+                into.position(7);
+                into.get(got);
+                assertThat(got).as("read of %d at %d", len, pos).isEqualTo(Arrays.copyOfRange(model, pos, pos + len));
+            }
         }
 
         Path ourFile = dir.resolve("ours.bin");
