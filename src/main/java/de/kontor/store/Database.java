@@ -355,13 +355,6 @@ public final class Database implements AutoCloseable {
         return path.startsWith(XtsFileSystem.SCHEME + ":") ? XtsFileSystem.sibling(path, file.toString()) : "file:" + file;
     }
 
-    /** Closes the database and compacts the file on the way. */
-    public synchronized void closeCompacted() {
-        shutdown("SHUTDOWN COMPACT");
-        closed = true;
-        releaseOnce();
-    }
-
     private void releaseOnce() {
         if (released.compareAndSet(false, true)) {
             release(path);
