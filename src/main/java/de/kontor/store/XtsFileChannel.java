@@ -63,11 +63,11 @@ final class XtsFileChannel extends FileBaseDefault {
         if (key != null) {
             return key;
         }
-        long sz = base.size() - HEADER_LENGTH;
+        long raw = base.size();
         byte[] salt = new byte[SALT_LENGTH];
-        if (sz >= 0) {
+        if (raw >= HEADER_LENGTH) {
             readFully(base, MAGIC.length, ByteBuffer.wrap(salt));
-            size = (sz & MASK) != 0 ? sz - SECTOR : sz;
+            size = dataLength(raw);
         } else {
             random.nextBytes(salt);
             byte[] header = Arrays.copyOf(MAGIC, SECTOR);
@@ -77,6 +77,15 @@ final class XtsFileChannel extends FileBaseDefault {
         // a copy: H2's PBKDF2 clears the password array it is given
         key = new SecretKeySpec(SHA256.getPBKDF2(password.clone(), salt, ITERATIONS, 16), "AES");
         return key;
+    }
+
+    /**
+     * The data length of a file of {@code raw} bytes: without the header, and for a length that
+     * is not a whole sector without the extra sector H2 appends to mark it.
+     */
+    static long dataLength(long raw) {
+        long data = Math.max(0, raw - HEADER_LENGTH);
+        return (data & MASK) != 0 ? data - SECTOR : data;
     }
 
     @Override
@@ -175,7 +184,7 @@ final class XtsFileChannel extends FileBaseDefault {
                     int plus = (int) (end & MASK);
                     if (plus != 0) {
                         // H2's convention for a length that is not a whole sector: the raw file
-                        // is one sector plus that remainder longer than the data (see init)
+                        // is one sector plus that remainder longer than the data (see dataLength)
                         writeFully(base, start + HEADER_LENGTH + aligned, ByteBuffer.allocate(plus));
                     } else if ((before & MASK) != 0 && base.size() > HEADER_LENGTH + end) {
                         // the remainder marker of the shorter, unaligned length must go (only
@@ -241,7 +250,7 @@ final class XtsFileChannel extends FileBaseDefault {
         }
         long raw = newSize + HEADER_LENGTH + ((newSize & MASK) != 0 ? SECTOR : 0);
         if (base.size() < raw) {
-            // an unaligned length needs the longer raw file (see init), even when cut from an aligned one
+            // an unaligned length needs the longer raw file (see dataLength), even when cut from an aligned one
             writeFully(base, base.size(), ByteBuffer.allocate((int) (raw - base.size())));
         }
         base.truncate(raw);

@@ -104,11 +104,7 @@ public final class XtsFileSystem extends FilePathWrapper {
     @Override
     public long size() {
         long raw = getBase().size();
-        if (!encrypted()) {
-            return raw;
-        }
-        long size = Math.max(0, raw - XtsFileChannel.SECTOR);
-        return (size & (XtsFileChannel.SECTOR - 1)) != 0 ? size - XtsFileChannel.SECTOR : size;
+        return encrypted() ? XtsFileChannel.dataLength(raw) : raw;
     }
 
     @Override
