@@ -136,8 +136,9 @@ public final class RequestService {
     }
 
     /**
-     * Extends the deadline once, by one or two months counted from the original deadline, with a
-     * documented reason (Art. 12(3): complexity and number of requests).
+     * Extends the deadline once, by one or two further months, with a documented reason (Art. 12(3):
+     * complexity and number of requests). The new deadline counts the whole period from receipt
+     * ({@link SubjectRequest#extendedFor}).
      */
     public SubjectRequest extend(Principal by, long id, String reason, int months) {
         permissions.requirePrivacy(by);
@@ -161,7 +162,7 @@ public final class RequestService {
             if (req.isExtended()) {
                 throw new KontorException("request.alreadyExtended", id, req.extendedTo().toString());
             }
-            LocalDate to = req.dueOn().plusMonths(months);
+            LocalDate to = SubjectRequest.extendedFor(req.receivedOn(), months);
             store.extend(tx, id, to, r);
             audit.append(tx, by, now, List.of(
                     change(AuditAction.UPDATE, id, req.personId(), "extendedTo", null, to.toString()),

@@ -5,6 +5,7 @@ import de.kontor.testing.TestWorkspaces;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,10 +17,17 @@ final class CliRunner {
     record Result(int exit, String out, String err) {}
 
     private final Path data;
+    private final Clock clock;
     private final Map<String, String> env = new HashMap<>();
 
     CliRunner(Path data) {
+        this(data, Clock.systemDefaultZone());
+    }
+
+    /** With the clock the command line's workspace uses (a fixed one for date-dependent tests). */
+    CliRunner(Path data, Clock clock) {
         this.data = data;
+        this.clock = clock;
         env.put("KONTOR_PASSWORD", TestWorkspaces.PASSWORD);
     }
 
@@ -52,7 +60,7 @@ final class CliRunner {
         List<String> all = new ArrayList<>(List.of("--data", data.toString()));
         all.addAll(List.of(args));
         int exit = KontorCli.run(all.toArray(String[]::new), env, () -> null, new PrintWriter(out), new PrintWriter(err),
-                new Messages(Locale.ENGLISH), TestWorkspaces.options());
+                new Messages(Locale.ENGLISH), TestWorkspaces.options(clock));
         return new Result(exit, out.toString(), err.toString());
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.kontor.testing.TestWorkspaces;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,6 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RequestsCliTest {
+    /** The day `mvn verify` failed when the test used the real date (issue 12): a month end ahead. */
+    private static final LocalDate TODAY = LocalDate.of(2026, 12, 3);
+
     @TempDir
     Path dir;
     CliRunner cli;
@@ -18,14 +22,14 @@ class RequestsCliTest {
 
     @BeforeEach
     void init() {
-        cli = new CliRunner(dir);
+        cli = new CliRunner(dir, TestWorkspaces.fixedAt(TODAY));
         cli.ok("init", "--owner", "Inhaberin");
         anna = cli.ok("contacts", "add", "--given", "Anna", "--family", "Fragtnach", "--email", "anna@example.de").out().strip();
     }
 
     @Test
     void addListExtendClose() throws Exception {
-        LocalDate received = LocalDate.now().minusMonths(1).minusDays(3);
+        LocalDate received = LocalDate.of(2026, 10, 31);
         String req = cli.ok("requests", "add", "--type", "access", "--person", anna, "--received", received.toString(),
                 "--channel", "e-mail", "--identity-verified", "answered from the known address").out().strip();
         assertThat(req).matches("\\d+");
@@ -37,12 +41,15 @@ class RequestsCliTest {
         assertThat(all).hasSize(2);
         JsonNode first = all.get(0);
         assertThat(first.get("id").asText()).isEqualTo(req);
-        assertThat(first.get("due").asText()).isEqualTo(received.plusMonths(1).toString());
+        // no November 31st: the month ends on November 30th (Regulation 1182/71 Art. 3(2)(c))
+        assertThat(first.get("due").asText()).isEqualTo("2026-11-30");
         assertThat(first.get("overdue").asBoolean()).isTrue();
         assertThat(first.get("person").asText()).isEqualTo(anna);
 
         assertThat(cli.ok("requests", "extend", req, "--reason", "many documents").out())
-                .contains("now due on " + received.plusMonths(3));
+                // three months from receipt: January 31st, a Sunday, so Monday (Art. 3(4)); not
+                // November 30th plus two months (January 30th)
+                .contains("now due on 2027-02-01");
         CliRunner.refused(cli.run("requests", "extend", req, "--reason", "again"), "can be extended only once");
         assertThat(cli.ok("requests", "close", req).out()).contains("Request " + req + " closed");
         CliRunner.refused(cli.run("requests", "close", req), "Request " + req + " is closed");
@@ -59,7 +66,7 @@ class RequestsCliTest {
         CliRunner.refused(cli.run("requests", "add", "--type", "access", "--person", anna, "--received", "2026-13-01"),
                 "received");
         CliRunner.refused(cli.run("requests", "add", "--type", "access", "--person", anna, "--received",
-                LocalDate.now().plusDays(3).toString()), "lies in the future");
+                TODAY.plusDays(3).toString()), "lies in the future");
         CliRunner.refused(cli.run("requests", "close", "4711"), "There is no request with id 4711");
     }
 }

@@ -53,14 +53,16 @@ class RequestServiceTest {
         try (Workspace w = create()) {
             long p = person(w);
             SubjectRequest r = w.requests().register(w.principal(), access(p, LocalDate.of(2026, 1, 31)));
-            assertThat(r.dueOn()).isEqualTo(LocalDate.of(2026, 2, 28));
+            // no February 31st: February 28th, a Saturday, so Monday March 2nd (Regulation 1182/71 Art. 3)
+            assertThat(r.dueOn()).isEqualTo(LocalDate.of(2026, 3, 2));
             assertThat(r.status()).isEqualTo(RequestStatus.OPEN);
             assertThat(r.isOverdue(TODAY)).isTrue();
             assertThat(w.requests().overdue(w.principal())).extracting(SubjectRequest::id).containsExactly(r.id());
 
             SubjectRequest ext = w.requests().extend(w.principal(), r.id(), "many documents to collect", 2);
-            assertThat(ext.extendedTo()).isEqualTo(LocalDate.of(2026, 4, 28));
-            assertThat(ext.deadline()).isEqualTo(LocalDate.of(2026, 4, 28));
+            // three months from receipt (April 30th), not the first deadline plus two months
+            assertThat(ext.extendedTo()).isEqualTo(LocalDate.of(2026, 4, 30));
+            assertThat(ext.deadline()).isEqualTo(LocalDate.of(2026, 4, 30));
             assertThat(w.requests().overdue(w.principal())).isEmpty();
             assertThatThrownBy(() -> w.requests().extend(w.principal(), r.id(), "again", 1))
                     .isInstanceOf(KontorException.class).extracting("messageKey").isEqualTo("request.alreadyExtended");
@@ -95,7 +97,8 @@ class RequestServiceTest {
             assertThat(w.requests().dueSoon(w.principal())).extracting(SubjectRequest::id)
                     .containsExactly(today.id(), soon.id());
             assertThat(w.requests().overdue(w.principal())).isEmpty();
-            assertThat(later.deadline()).isEqualTo(TODAY.minusDays(1).plusMonths(1));
+            assertThat(later.deadline()).isEqualTo(LocalDate.of(2026, 4, 9));
+            assertThat(soon.deadline()).as("March 15th is a Sunday").isEqualTo(LocalDate.of(2026, 3, 16));
         }
     }
 

@@ -16,7 +16,18 @@ public final class TestWorkspaces {
     private TestWorkspaces() {}
 
     public static Workspace.Options options() {
-        return new Workspace.Options(Clock.systemDefaultZone(), new SecureRandom(), CHEAP);
+        return options(Clock.systemDefaultZone());
+    }
+
+    /** With a fixed or {@link MutableClock}: for tests whose expectations depend on today's date. */
+    public static Workspace.Options options(Clock clock) {
+        return new Workspace.Options(clock, new SecureRandom(), CHEAP);
+    }
+
+    /** A fixed clock at 10:00 in Berlin on {@code day}. */
+    public static Clock fixedAt(java.time.LocalDate day) {
+        java.time.ZoneId berlin = java.time.ZoneId.of("Europe/Berlin");
+        return Clock.fixed(day.atTime(10, 0).atZone(berlin).toInstant(), berlin);
     }
 
     public static Workspace create(Path dir) {
