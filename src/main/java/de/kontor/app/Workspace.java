@@ -85,10 +85,12 @@ public final class Workspace implements AutoCloseable {
     private final RequestService requests;
     private final SubjectDataService subjectData;
     private final FileImport imports;
+    private final Clock clock;
 
     private Workspace(Database db, Principal principal, Clock clock, SecureRandom random, String suppressionSecret) {
         this.db = db;
         this.principal = principal;
+        this.clock = clock;
         PersonStore persons = new PersonStore();
         OrganisationStore orgStore = new OrganisationStore();
         AuditStore auditStore = new AuditStore(random);
@@ -226,6 +228,11 @@ public final class Workspace implements AutoCloseable {
 
     public Principal principal() {
         return principal;
+    }
+
+    /** The clock every service of this workspace uses; view models take it too. */
+    public Clock clock() {
+        return clock;
     }
 
     public DataFolder folder() {

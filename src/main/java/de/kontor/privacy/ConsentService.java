@@ -19,6 +19,7 @@ import de.kontor.domain.privacy.LawfulBasis;
 import de.kontor.domain.privacy.ProcessingDecision;
 import de.kontor.domain.privacy.ProcessingRules;
 import de.kontor.domain.privacy.Purpose;
+import de.kontor.domain.time.LegalPeriod;
 import de.kontor.service.Permissions;
 import de.kontor.store.AuditStore;
 import de.kontor.store.ConsentStore;
@@ -408,7 +409,7 @@ public final class ConsentService {
         if (informed || !THIRD_PARTY.contains(person.provenance().kind())) {
             return null;
         }
-        return LocalDate.ofInstant(person.provenance().capturedAt(), zone()).plusMonths(1);
+        return LegalPeriod.months(LocalDate.ofInstant(person.provenance().capturedAt(), zone()), 1);
     }
 
     // ---- helpers ---------------------------------------------------------------------------

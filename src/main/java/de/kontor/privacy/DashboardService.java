@@ -7,6 +7,7 @@ import de.kontor.domain.privacy.Consent;
 import de.kontor.domain.privacy.ConsentStatus;
 import de.kontor.domain.privacy.ProcessingRules;
 import de.kontor.domain.privacy.Purpose;
+import de.kontor.domain.time.LegalPeriod;
 import de.kontor.service.ContactService;
 import de.kontor.store.ConsentStore;
 import de.kontor.store.Database;
@@ -90,7 +91,7 @@ public final class DashboardService {
 
         List<Dashboard.InformationDue> due = rows.uninformed().stream()
                 .map(u -> new Dashboard.InformationDue(u.personId(), name.apply(u.personId()), u.source(),
-                        u.capturedAt(), LocalDate.ofInstant(u.capturedAt(), clock.getZone()).plusMonths(1)))
+                        u.capturedAt(), LegalPeriod.months(LocalDate.ofInstant(u.capturedAt(), clock.getZone()), 1)))
                 .toList();
 
         Map<String, Map<ConsentStatus, Integer>> status = new LinkedHashMap<>();

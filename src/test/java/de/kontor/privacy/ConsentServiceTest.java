@@ -42,9 +42,13 @@ class ConsentServiceTest {
     Person eva;
     Person otto;
 
+    /** A month end ahead: one month later is February 28th 2026, a Saturday. */
+    static final LocalDate TODAY = LocalDate.of(2026, 1, 31);
+    final java.time.Clock clock = TestWorkspaces.fixedAt(TODAY);
+
     @BeforeEach
     void setUp() {
-        w = TestWorkspaces.create(dir);
+        w = TestWorkspaces.create(dir, clock);
         eva = w.contacts().create(w.principal(), PersonData.named("Eva", "Zimmermann")
                 .withEmails(List.of(EmailAddress.work("eva@example.de"))), ProvenanceInput.manual());
         otto = w.contacts().create(w.principal(), PersonData.named("Otto", "Brückner")
@@ -130,7 +134,7 @@ class ConsentServiceTest {
         assertThat(decision(eva, "newsletter").exclusion()).isEqualTo(Exclusion.OBJECTED);
         assertThat(decision(eva, "customer-service").allowed()).isTrue();
         w.consents().grant(w.principal(), eva.id(), "newsletter", ConsentMethod.EMAIL, "2026-1",
-                Instant.now().plusSeconds(1), null, null);
+                clock.instant().plusSeconds(1), null, null);
         assertThat(decision(eva, "newsletter").allowed()).isTrue();
     }
 
@@ -140,7 +144,7 @@ class ConsentServiceTest {
         assertThatThrownBy(() -> w.consents().grant(w.principal(), eva.id(), "newsletter", ConsentMethod.EMAIL, "9", null,
                 null, null)).hasFieldOrPropertyWithValue("messageKey", "consent.unknownText");
         assertThatThrownBy(() -> w.consents().grant(w.principal(), eva.id(), "newsletter", ConsentMethod.EMAIL, "2026-1",
-                Instant.now().plusSeconds(86400), null, null)).isInstanceOf(ValidationException.class);
+                clock.instant().plusSeconds(86400), null, null)).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> w.consents().grant(w.principal(), eva.id(), "nope", ConsentMethod.EMAIL, "2026-1", null,
                 null, null)).hasFieldOrPropertyWithValue("messageKey", "purpose.unknown");
         assertThatThrownBy(() -> w.consents().setBasis(w.principal(), eva.id(), "customer-advertising",
@@ -155,7 +159,7 @@ class ConsentServiceTest {
     @Test
     void basisHistoryIsAppendOnly() {
         w.consents().setBasis(w.principal(), eva.id(), "customer-service", LawfulBasis.CONTRACT,
-                LocalDate.now().minusYears(1), LocalDate.now().minusDays(1), "Vertrag 2025", null);
+                TODAY.minusYears(1), TODAY.minusDays(1), "Vertrag 2025", null);
         assertThat(decision(eva, "customer-service").exclusion()).isEqualTo(Exclusion.NO_BASIS);
         w.consents().setBasis(w.principal(), eva.id(), "customer-service", LawfulBasis.CONTRACT, null, null, "Vertrag 2026", null);
         assertThat(decision(eva, "customer-service").basis().evidence()).isEqualTo("Vertrag 2026");
@@ -165,7 +169,8 @@ class ConsentServiceTest {
     @Test
     void thirdPartyDataMustBeInformedWithinAMonth() {
         var o = w.consents().overview(w.principal(), otto.id());
-        assertThat(o.informBy()).isEqualTo(LocalDate.now().plusMonths(1));
+        // Art. 14(3)(a): one month, counted as Regulation 1182/71 says: Feb 28th is a Saturday
+        assertThat(o.informBy()).isEqualTo(LocalDate.of(2026, 3, 2));
         assertThat(w.consents().overview(w.principal(), eva.id()).informBy()).isNull();
         w.consents().informed(w.principal(), otto.id(), "DS-2026-03", "letter", null);
         assertThat(w.consents().overview(w.principal(), otto.id()).informBy()).isNull();

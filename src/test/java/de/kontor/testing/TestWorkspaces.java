@@ -34,6 +34,11 @@ public final class TestWorkspaces {
         return Workspace.create(new DataFolder(dir), OWNER, PASSWORD.toCharArray(), options());
     }
 
+    /** A new workspace whose services (and the view models given {@code w.clock()}) use {@code clock}. */
+    public static Workspace create(Path dir, Clock clock) {
+        return Workspace.create(new DataFolder(dir), OWNER, PASSWORD.toCharArray(), options(clock));
+    }
+
     public static Workspace open(Path dir) {
         return Workspace.open(new DataFolder(dir), null, PASSWORD.toCharArray(), options());
     }

@@ -7,6 +7,7 @@ import de.kontor.ui.task.TaskRunner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Arrays;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -38,6 +39,7 @@ public final class BackupViewModel {
     private final UiSettings settings;
     private final TaskRunner runner;
     private final UiText text;
+    private final Clock clock;
     private final RestoreListener listener;
 
     private final ObservableList<BackupRow> rows = FXCollections.observableArrayList();
@@ -47,13 +49,14 @@ public final class BackupViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
 
     public BackupViewModel(WorkspaceSwitch workspaces, Backups backups, AutoBackup auto, UiSettings settings,
-            TaskRunner runner, UiText text, RestoreListener listener) {
+            TaskRunner runner, UiText text, Clock clock, RestoreListener listener) {
         this.workspaces = workspaces;
         this.backups = backups;
         this.auto = auto;
         this.settings = settings;
         this.runner = runner;
         this.text = text;
+        this.clock = clock;
         this.listener = listener;
         generations.set(Integer.toString(settings.backupGenerations()));
     }
@@ -87,7 +90,7 @@ public final class BackupViewModel {
 
     /** A backup into a file the user chose. */
     public void backupTo(Path target) {
-        work(() -> backups.backup(workspaces.current(), target, java.time.Instant.now()));
+        work(() -> backups.backup(workspaces.current(), target, clock.instant()));
     }
 
     private void work(java.util.concurrent.Callable<Path> job) {

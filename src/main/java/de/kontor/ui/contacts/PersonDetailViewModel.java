@@ -11,6 +11,7 @@ import de.kontor.service.AuditService;
 import de.kontor.service.ContactService;
 import de.kontor.ui.UiText;
 import de.kontor.ui.task.TaskRunner;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
@@ -35,6 +36,7 @@ public final class PersonDetailViewModel {
     private final Principal principal;
     private final TaskRunner runner;
     private final UiText text;
+    private final Clock clock;
 
     private final ReadOnlyObjectWrapper<Person> person = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Activity> activityList = FXCollections.observableArrayList();
@@ -49,13 +51,14 @@ public final class PersonDetailViewModel {
     private record Loaded(Person person, List<Activity> activities, List<AuditEntry> history) {}
 
     public PersonDetailViewModel(ContactService contacts, ActivityService activities, AuditService audit,
-            Principal principal, TaskRunner runner, UiText text) {
+            Principal principal, TaskRunner runner, UiText text, Clock clock) {
         this.contacts = contacts;
         this.activities = activities;
         this.audit = audit;
         this.principal = principal;
         this.runner = runner;
         this.text = text;
+        this.clock = clock;
     }
 
     /** Loads a person with activities and history; null clears the pane. */
@@ -72,7 +75,7 @@ public final class PersonDetailViewModel {
                     person.set(l.person());
                     activityList.setAll(l.activities());
                     history.setAll(l.history());
-                    newDate.set(LocalDate.now(text.zone()));
+                    newDate.set(LocalDate.now(clock));
                 }, t -> error.set(text.error(t)));
     }
 
@@ -81,7 +84,7 @@ public final class PersonDetailViewModel {
         if (p == null) {
             return;
         }
-        LocalDate day = newDate.get() == null ? LocalDate.now(text.zone()) : newDate.get();
+        LocalDate day = newDate.get() == null ? LocalDate.now(clock) : newDate.get();
         ActivityData data = new ActivityData(newKind.get(), day.atTime(LocalTime.now(text.zone()))
                 .atZone(text.zone()).toInstant(), newSubject.get(), newText.get());
         error.set("");

@@ -185,9 +185,10 @@ public final class MainWindow {
             side.getChildren().add(brand);
             side.getChildren().add(navButton("dashboard", Feather.HOME, () -> new DashboardView(
                     new DashboardViewModel(workspace.dashboard(), workspace.purposes(), me, runner, text),
-                    new DueSummaryViewModel(workspace.retention(), me, runner, text),
+                    new DueSummaryViewModel(workspace.retention(), me, runner, text, workspace.clock()),
                     me.role().canUsePrivacyActions()
-                            ? new RequestDueViewModel(workspace.requests(), workspace.contacts(), me, runner, text)
+                            ? new RequestDueViewModel(workspace.requests(), workspace.contacts(), me, runner, text,
+                                    workspace.clock())
                             : null,
                     text, this::openPerson, () -> select("retention"), this::openRequest).root()));
             side.getChildren().add(navButton("contacts", Feather.USERS, () -> contactsView().root()));
@@ -199,7 +200,8 @@ public final class MainWindow {
             side.getChildren().add(navButton("purposes", Feather.TARGET, () -> new PurposesView(
                     new PurposesViewModel(workspace.purposes(), me, runner, text), text).root()));
             side.getChildren().add(navButton("retention", "ui.retention.nav", Feather.ARCHIVE, () -> new RetentionView(
-                    new RetentionViewModel(workspace.retention(), workspace.contacts(), me, runner, text), text).root()));
+                    new RetentionViewModel(workspace.retention(), workspace.contacts(), me, runner, text,
+                            workspace.clock()), text).root()));
             side.getChildren().add(navButton("duplicates", "ui.dedupe.nav", Feather.COPY, () -> duplicatesView().root()));
             side.getChildren().add(navButton("import", Feather.DOWNLOAD, () -> importView().root()));
             side.getChildren().add(navButton("audit", Feather.SHIELD, () -> new AuditView(
@@ -208,7 +210,7 @@ public final class MainWindow {
                     new SettingsViewModel(settings, l -> rebuild(), Themes::apply),
                     new PrivacySettingsViewModel(workspace.confirmationMail(), workspace.consents(), me, runner, text),
                     new ControllerSettingsViewModel(workspace.subjectData(), me, runner, text),
-                    new BackupViewModel(workspaces, backups, autoBackup, settings, runner, text,
+                    new BackupViewModel(workspaces, backups, autoBackup, settings, runner, text, workspace.clock(),
                             new BackupViewModel.RestoreListener() {
                                 @Override
                                 public void restored(int reErased) {
@@ -267,8 +269,9 @@ public final class MainWindow {
                 contacts = new ContactsView(
                         new ContactListViewModel(workspace.contacts(), me, runner, text),
                         new PersonDetailViewModel(workspace.contacts(), workspace.activities(), workspace.audit(), me,
-                                runner, text),
-                        new PrivacyViewModel(workspace.consents(), workspace.purposes(), me, runner, text),
+                                runner, text, workspace.clock()),
+                        new PrivacyViewModel(workspace.consents(), workspace.purposes(), me, runner, text,
+                                workspace.clock()),
                         new PersonErasureViewModel(workspace.erasure(), workspace.restrictions(), workspace.retention(),
                                 me, runner, text),
                         () -> new PersonFormViewModel(workspace.contacts(), workspace.organisations(),
@@ -317,7 +320,7 @@ public final class MainWindow {
             if (requests == null) {
                 Principal me = workspace.principal();
                 requests = new RequestsView(new RequestsViewModel(workspace.requests(), workspace.subjectData(),
-                        workspace.contacts(), me, runner, text),
+                        workspace.contacts(), me, runner, text, workspace.clock()),
                         new PersonErasureViewModel(workspace.erasure(), workspace.restrictions(), workspace.retention(),
                                 me, runner, text), text);
             } else {

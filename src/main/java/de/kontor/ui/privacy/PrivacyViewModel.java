@@ -18,6 +18,7 @@ import de.kontor.privacy.PrivacyOverview;
 import de.kontor.privacy.PurposeService;
 import de.kontor.ui.UiText;
 import de.kontor.ui.task.TaskRunner;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -53,6 +54,7 @@ public final class PrivacyViewModel {
     private final Principal principal;
     private final TaskRunner runner;
     private final UiText text;
+    private final Clock clock;
 
     private final ReadOnlyObjectWrapper<Long> personId = new ReadOnlyObjectWrapper<>();
     private final ObservableList<DecisionRow> decisions = FXCollections.observableArrayList();
@@ -94,12 +96,13 @@ public final class PrivacyViewModel {
     private final StringProperty informedTime = new SimpleStringProperty("");
 
     public PrivacyViewModel(ConsentService consents, PurposeService purposes, Principal principal, TaskRunner runner,
-            UiText text) {
+            UiText text, Clock clock) {
         this.consents = consents;
         this.purposes = purposes;
         this.principal = principal;
         this.runner = runner;
         this.text = text;
+        this.clock = clock;
         purpose.addListener((o, a, p) -> {
             if (p != null && p.data().defaultBasis() != null && (a == null || basis.get() == null
                     || basis.get() == a.data().defaultBasis())) {
@@ -406,7 +409,7 @@ public final class PrivacyViewModel {
         }
         String t = time == null ? "" : time.strip();
         if (t.isEmpty()) {
-            return day.equals(LocalDate.now(text.zone())) ? null : day.atStartOfDay(text.zone()).toInstant();
+            return day.equals(LocalDate.now(clock)) ? null : day.atStartOfDay(text.zone()).toInstant();
         }
         return day.atTime(LocalTime.parse(t)).atZone(text.zone()).toInstant();
     }

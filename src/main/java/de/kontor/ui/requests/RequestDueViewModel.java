@@ -7,6 +7,7 @@ import de.kontor.privacy.RequestService;
 import de.kontor.service.ContactService;
 import de.kontor.ui.UiText;
 import de.kontor.ui.task.TaskRunner;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -29,25 +30,27 @@ public final class RequestDueViewModel {
     private final Principal principal;
     private final TaskRunner runner;
     private final UiText text;
+    private final Clock clock;
     private final RequestTexts texts;
     private final ObservableList<Item> overdue = FXCollections.observableArrayList();
     private final ObservableList<Item> dueSoon = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
 
     public RequestDueViewModel(RequestService requests, ContactService contacts, Principal principal,
-            TaskRunner runner, UiText text) {
+            TaskRunner runner, UiText text, Clock clock) {
         this.requests = requests;
         this.contacts = contacts;
         this.principal = principal;
         this.runner = runner;
         this.text = text;
+        this.clock = clock;
         this.texts = new RequestTexts(text);
     }
 
     private record Loaded(List<Item> overdue, List<Item> dueSoon) {}
 
     public void load() {
-        LocalDate today = LocalDate.now(text.zone());
+        LocalDate today = LocalDate.now(clock);
         error.set("");
         runner.run(() -> {
             Map<Long, Person> names = new HashMap<>();

@@ -14,6 +14,7 @@ import de.kontor.service.ContactService;
 import de.kontor.ui.UiText;
 import de.kontor.ui.task.TaskRunner;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -66,6 +67,7 @@ public final class RequestsViewModel {
     private final Principal principal;
     private final TaskRunner runner;
     private final UiText text;
+    private final Clock clock;
     private final PersonPicker picker;
     private final RequestTexts texts;
 
@@ -97,13 +99,14 @@ public final class RequestsViewModel {
     private record Loaded(List<SubjectRequest> requests, SubjectRequest shown, Map<Long, Person> people) {}
 
     public RequestsViewModel(RequestService requests, SubjectDataService subjectData, ContactService contacts,
-            Principal principal, TaskRunner runner, UiText text) {
+            Principal principal, TaskRunner runner, UiText text, Clock clock) {
         this.requests = requests;
         this.subjectData = subjectData;
         this.contacts = contacts;
         this.principal = principal;
         this.runner = runner;
         this.text = text;
+        this.clock = clock;
         this.picker = new PersonPicker(contacts, principal, runner, text);
         this.texts = new RequestTexts(text);
         received.set(today());
@@ -117,7 +120,7 @@ public final class RequestsViewModel {
     }
 
     private LocalDate today() {
-        return LocalDate.now(text.zone());
+        return LocalDate.now(clock);
     }
 
     // --- the register ---

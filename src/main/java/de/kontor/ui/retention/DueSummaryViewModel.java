@@ -5,6 +5,7 @@ import de.kontor.domain.retention.DueItem;
 import de.kontor.privacy.RetentionService;
 import de.kontor.ui.UiText;
 import de.kontor.ui.task.TaskRunner;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -20,21 +21,24 @@ public final class DueSummaryViewModel {
     private final Principal principal;
     private final TaskRunner runner;
     private final UiText text;
+    private final Clock clock;
     private final ReadOnlyIntegerWrapper dueToday = new ReadOnlyIntegerWrapper();
     private final ReadOnlyIntegerWrapper dueSoon = new ReadOnlyIntegerWrapper();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
 
-    public DueSummaryViewModel(RetentionService retention, Principal principal, TaskRunner runner, UiText text) {
+    public DueSummaryViewModel(RetentionService retention, Principal principal, TaskRunner runner, UiText text,
+            Clock clock) {
         this.retention = retention;
         this.principal = principal;
         this.runner = runner;
         this.text = text;
+        this.clock = clock;
     }
 
     private record Counts(int today, int soon) {}
 
     public void load() {
-        LocalDate today = LocalDate.now(text.zone());
+        LocalDate today = LocalDate.now(clock);
         runner.run(() -> {
             List<DueItem> all = retention.schedule(principal);
             int now = (int) all.stream().filter(i -> i.dueOn(today)).count();

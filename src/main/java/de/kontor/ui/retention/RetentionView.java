@@ -10,7 +10,6 @@ import de.kontor.ui.UiText;
 import de.kontor.ui.Views;
 import de.kontor.ui.contacts.PersonFormView;
 import java.io.File;
-import java.time.LocalDate;
 import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -189,7 +188,7 @@ public final class RetentionView {
         Dialog<ButtonType> d = new Dialog<>();
         d.setTitle(text.get("ui.retention.postpone"));
         d.setHeaderText(text.get("ui.retention.postponeHeader", items.size()));
-        DatePicker date = new DatePicker(LocalDate.now(text.zone()).plusMonths(3));
+        DatePicker date = new DatePicker(vm.suggestedPostponeDate());
         date.setId("postponeDate");
         date.setConverter(PersonFormView.dateConverter(text));
         TextField reason = new TextField();

@@ -14,6 +14,7 @@ import de.kontor.ui.UiText;
 import de.kontor.ui.task.TaskRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -49,6 +50,8 @@ public final class RetentionViewModel {
     private final Principal principal;
     private final TaskRunner runner;
     private final UiText text;
+    private final Clock clock;
+    private static final int POSTPONE_SUGGESTION_MONTHS = 3;
 
     private final ObservableList<DataCategory> categories = FXCollections.observableArrayList();
     private final ObjectProperty<DataCategory> selected = new SimpleObjectProperty<>();
@@ -66,13 +69,14 @@ public final class RetentionViewModel {
     private long generation;
 
     public RetentionViewModel(RetentionService retention, ContactService contacts, Principal principal,
-            TaskRunner runner, UiText text) {
+            TaskRunner runner, UiText text, Clock clock) {
         this.retention = retention;
         this.contacts = contacts;
         this.principal = principal;
         this.runner = runner;
         this.text = text;
-        asOf.set(LocalDate.now(text.zone()));
+        this.clock = clock;
+        asOf.set(LocalDate.now(clock));
         selected.addListener((o, a, c) -> {
             period.set(c == null ? null : c.period());
             startEvent.set(c == null ? null : c.startEvent());
@@ -97,7 +101,7 @@ public final class RetentionViewModel {
     /** Runs the schedule for the as-of date and filter; late answers to older requests are dropped. */
     public void loadDue() {
         long mine = ++generation;
-        LocalDate day = asOf.get() == null ? LocalDate.now(text.zone()) : asOf.get();
+        LocalDate day = asOf.get() == null ? LocalDate.now(clock) : asOf.get();
         LocalDate until = dueOnly.get() ? day : day.plusDays(LOOK_AHEAD_DAYS);
         runner.run(() -> {
             List<DueItem> items = retention.schedule(principal).stream().filter(i -> i.dueOn(until)).toList();
@@ -193,8 +197,13 @@ public final class RetentionViewModel {
         });
     }
 
+    /** The date the postpone dialog suggests: three months from today. */
+    public LocalDate suggestedPostponeDate() {
+        return LocalDate.now(clock).plusMonths(POSTPONE_SUGGESTION_MONTHS);
+    }
+
     private LocalDate asOfDay() {
-        return asOf.get() == null ? LocalDate.now(text.zone()) : asOf.get();
+        return asOf.get() == null ? LocalDate.now(clock) : asOf.get();
     }
 
     private static Set<String> keys(List<DueRow> rows) {

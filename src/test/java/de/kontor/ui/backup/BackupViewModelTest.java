@@ -44,6 +44,7 @@ class BackupViewModelTest {
         settings = UiSettings.load(dir.resolve("data").resolve("window.properties"));
         AutoBackup auto = new AutoBackup(backups, workspaces::current, settings::backupGenerations, clock);
         vm = new BackupViewModel(workspaces, backups, auto, settings, new DirectTaskRunner(), new UiText(Locale.ENGLISH),
+                clock,
                 new BackupViewModel.RestoreListener() {
                     @Override
                     public void restored(int reErased) {
@@ -107,6 +108,18 @@ class BackupViewModelTest {
         vm.saveGenerations();
         assertThat(vm.messageProperty().get()).isEqualTo("Keeping 12 generations.");
         assertThat(UiSettings.load(dir.resolve("data").resolve("window.properties")).backupGenerations()).isEqualTo(12);
+    }
+
+    @Test
+    void aBackupToAChosenFileIsStampedWithTheWorkspaceClock() throws Exception {
+        Path target = dir.resolve("chosen.kbak");
+        vm.backupTo(target);
+        assertThat(vm.errorProperty().get()).isEmpty();
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(target.toFile())) {
+            String manifest = new String(zip.getInputStream(zip.getEntry("kontor-backup.json")).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(manifest).contains("\"createdAt\" : \"" + clock.instant() + "\"");
+        }
     }
 
     @Test

@@ -27,14 +27,15 @@ class PersonDetailViewModelTest {
     private Workspace w;
     private PersonDetailViewModel vm;
     private Person person;
+    private static final LocalDate TODAY = LocalDate.of(2026, 12, 3);
 
     @BeforeEach
     void setUp() {
-        w = TestWorkspaces.create(dir);
+        w = TestWorkspaces.create(dir, TestWorkspaces.fixedAt(TODAY));
         person = w.contacts().create(w.principal(), PersonData.named("Jens", "Größmann"),
                 ProvenanceInput.of(SourceKind.BUSINESS_CARD, "Messe Köln"));
         vm = new PersonDetailViewModel(w.contacts(), w.activities(), w.audit(), w.principal(), new DirectTaskRunner(),
-                new UiText(Locale.ENGLISH));
+                new UiText(Locale.ENGLISH), w.clock());
     }
 
     @AfterEach
@@ -48,7 +49,7 @@ class PersonDetailViewModelTest {
         assertThat(vm.personProperty().get().provenance().detail()).isEqualTo("Messe Köln");
         assertThat(vm.history()).extracting(e -> e.field()).contains("familyName", "source");
         assertThat(vm.history()).allMatch(e -> e.action() == AuditAction.CREATE);
-        assertThat(vm.newDateProperty().get()).isEqualTo(LocalDate.now());
+        assertThat(vm.newDateProperty().get()).as("the workspace clock's day").isEqualTo(TODAY);
     }
 
     @Test

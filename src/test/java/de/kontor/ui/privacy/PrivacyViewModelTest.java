@@ -30,16 +30,18 @@ class PrivacyViewModelTest {
     Workspace w;
     Person eva;
     PrivacyViewModel vm;
+    /** Imported on a month end: one month later is February 28th 2026, a Saturday. */
+    static final LocalDate TODAY = LocalDate.of(2026, 1, 31);
 
     @BeforeEach
     void setUp() {
-        w = TestWorkspaces.create(dir);
+        w = TestWorkspaces.create(dir, TestWorkspaces.fixedAt(TODAY));
         eva = w.contacts().create(w.principal(), PersonData.named("Eva", "Zimmermann")
                 .withEmails(List.of(EmailAddress.work("eva@example.de"))), ProvenanceInput.of(SourceKind.IMPORT, "messe.csv"));
         w.purposes().addText(w.principal(), "newsletter", "2026-1", "Ja, Newsletter.");
         w.purposes().addText(w.principal(), "newsletter", "2026-2", "Ja, Newsletter, monatlich.");
         vm = new PrivacyViewModel(w.consents(), w.purposes(), w.principal(), new DirectTaskRunner(),
-                new UiText(Locale.ENGLISH));
+                new UiText(Locale.ENGLISH), w.clock());
         vm.load(eva.id());
         vm.choose("newsletter");
     }
@@ -59,7 +61,8 @@ class PrivacyViewModelTest {
                 .containsExactly("customer-service", "accounting", "newsletter", "events", "customer-advertising");
         assertThat(newsletter().allowed()).isFalse();
         assertThat(newsletter().why()).isEqualTo("no lawful basis");
-        assertThat(vm.informByProperty().get()).startsWith("Art. 14: inform this person by ");
+        assertThat(vm.informByProperty().get()).startsWith("Art. 14: inform this person by ")
+                .contains(new UiText(Locale.ENGLISH).date(LocalDate.of(2026, 3, 2)));
         assertThat(vm.texts()).extracting(t -> t.version()).containsExactly("2026-1", "2026-2");
         assertThat(vm.textVersionProperty().get().version()).isEqualTo("2026-2");
     }
@@ -68,7 +71,7 @@ class PrivacyViewModelTest {
     void grantWithEvidenceAllowsTheNewsletterAndWithdrawEndsIt() {
         vm.methodProperty().set(ConsentMethod.WRITTEN_FORM);
         vm.setEvidence("einwilligung.pdf", "%PDF-1.4 test".getBytes(StandardCharsets.US_ASCII));
-        vm.expiresOnProperty().set(LocalDate.now().plusYears(2));
+        vm.expiresOnProperty().set(TODAY.plusYears(2));
         vm.grant();
         assertThat(vm.errorProperty().get()).isEmpty();
         assertThat(vm.messageProperty().get()).isEqualTo("Saved.");
@@ -90,12 +93,12 @@ class PrivacyViewModelTest {
 
     @Test
     void refusalsAreShownAtTheField() {
-        vm.givenDateProperty().set(LocalDate.now().plusDays(3));
+        vm.givenDateProperty().set(TODAY.plusDays(3));
         vm.grant();
         assertThat(vm.errors()).containsKey("grant:at");
         assertThat(vm.errorProperty().get()).startsWith("Not saved. The time ");
 
-        vm.givenDateProperty().set(LocalDate.now().minusDays(1));
+        vm.givenDateProperty().set(TODAY.minusDays(1));
         vm.givenTimeProperty().set("25:99");
         vm.grant();
         assertThat(vm.errors()).containsEntry("grant:time", "'25:99' is not a time (HH:MM).");

@@ -38,15 +38,18 @@ class RequestsViewModelTest {
     private Person maria;
     private final UiText text = new UiText(Locale.ENGLISH);
     private final DirectTaskRunner runner = new DirectTaskRunner();
+    /** A Saturday at a month end: one month later has no 31st, three months later is a Sunday. */
+    private static final LocalDate TODAY = LocalDate.of(2026, 10, 31);
 
     @BeforeEach
     void setUp() {
-        w = TestWorkspaces.create(dir.resolve("data"));
+        w = TestWorkspaces.create(dir.resolve("data"), TestWorkspaces.fixedAt(TODAY));
         PersonData data = PersonData.named("Maria", "Müller")
                 .withEmails(List.of(EmailAddress.work("maria@beispiel.de")));
         maria = w.contacts().create(w.principal(), new PersonData(null, null, data.givenName(), data.familyName(), null,
                 "de", null, null, data.emails(), List.of(), List.of(), List.of(), null), ProvenanceInput.manual());
-        vm = new RequestsViewModel(w.requests(), w.subjectData(), w.contacts(), w.principal(), runner, text);
+        vm = new RequestsViewModel(w.requests(), w.subjectData(), w.contacts(), w.principal(), runner, text,
+                w.clock());
         vm.load();
     }
 
@@ -56,7 +59,7 @@ class RequestsViewModelTest {
     }
 
     private LocalDate today() {
-        return LocalDate.now(text.zone());
+        return TODAY;
     }
 
     /** Registers a request of Maria through the form, choosing her in the person search. */
@@ -81,6 +84,7 @@ class RequestsViewModelTest {
 
     @Test
     void registersARequestThroughTheFormAndShowsItWithItsDeadline() {
+        assertThat(vm.receivedProperty().get()).as("received defaults to the workspace clock's day").isEqualTo(TODAY);
         SubjectRequest r = registerForMaria(RequestType.ACCESS, today());
 
         assertThat(r.personId()).isEqualTo(maria.id());
@@ -89,10 +93,11 @@ class RequestsViewModelTest {
         assertThat(vm.selectedProperty().get()).isEqualTo(row);
         assertThat(row.type()).isEqualTo("Access");
         assertThat(row.who()).isEqualTo("Maria Müller");
-        assertThat(row.request().deadline()).isEqualTo(today().plusMonths(1));
+        LocalDate due = LocalDate.of(2026, 11, 30); // no November 31st
+        assertThat(row.request().deadline()).isEqualTo(due);
         assertThat(row.urgency()).isEqualTo(RequestsViewModel.Urgency.NONE);
         assertThat(vm.messageProperty().get()).isEqualTo("Request " + r.id() + " registered; due on "
-                + text.date(today().plusMonths(1)) + ".");
+                + text.date(due) + ".");
         assertThat(vm.history()).contains("Received on " + text.date(today()) + " via E-Mail.",
                 "Identity verified: E-Mail von der bekannten Adresse");
         assertThat(vm.personNameProperty().get()).isEqualTo("Maria Müller");
@@ -119,17 +124,18 @@ class RequestsViewModelTest {
         vm.extend("Viele Anfragen gleichzeitig", 2);
         assertThat(vm.errorProperty().get()).isEmpty();
         SubjectRequest extended = vm.currentProperty().get();
-        assertThat(extended.extendedTo()).isEqualTo(today().plusMonths(3));
+        LocalDate to = LocalDate.of(2027, 2, 1); // three months from receipt: January 31st is a Sunday
+        assertThat(extended.extendedTo()).isEqualTo(to);
         assertThat(vm.messageProperty().get()).isEqualTo("Request " + r.id() + " extended; now due on "
-                + text.date(today().plusMonths(3)) + ".");
+                + text.date(to) + ".");
         assertThat(vm.rows().get(0).status()).isEqualTo("open · extended");
-        assertThat(vm.history()).contains("Extended to " + text.date(today().plusMonths(3))
+        assertThat(vm.history()).contains("Extended to " + text.date(to)
                 + ". Reason: Viele Anfragen gleichzeitig");
 
         vm.extend("Noch mehr Anfragen", 1);
         assertThat(vm.errorProperty().get()).isEqualTo("Request " + r.id() + " was already extended (to "
-                + today().plusMonths(3) + "); it can be extended only once.");
-        assertThat(w.requests().get(w.principal(), r.id()).extendedTo()).isEqualTo(today().plusMonths(3));
+                + to + "); it can be extended only once.");
+        assertThat(w.requests().get(w.principal(), r.id()).extendedTo()).isEqualTo(to);
     }
 
     @Test
@@ -222,7 +228,8 @@ class RequestsViewModelTest {
         vm.filterProperty().set("");
         assertThat(vm.rows()).hasSize(3);
 
-        RequestDueViewModel cards = new RequestDueViewModel(w.requests(), w.contacts(), w.principal(), runner, text);
+        RequestDueViewModel cards = new RequestDueViewModel(w.requests(), w.contacts(), w.principal(), runner, text,
+                w.clock());
         cards.load();
         assertThat(cards.overdue()).singleElement().satisfies(i -> assertThat(i.text())
                 .contains("Access", "Maria Müller", "days overdue"));

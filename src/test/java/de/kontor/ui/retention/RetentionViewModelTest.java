@@ -31,12 +31,14 @@ class RetentionViewModelTest {
     private RetentionViewModel vm;
     private Person prospect;
     private final UiText text = new UiText(Locale.ENGLISH);
+    private static final LocalDate TODAY = LocalDate.of(2026, 6, 15);
 
     @BeforeEach
     void setUp() {
-        w = TestWorkspaces.create(dir.resolve("data"));
+        w = TestWorkspaces.create(dir.resolve("data"), TestWorkspaces.fixedAt(TODAY));
         prospect = w.contacts().create(w.principal(), PersonData.named("Paula", "Probst"), ProvenanceInput.manual());
-        vm = new RetentionViewModel(w.retention(), w.contacts(), w.principal(), new DirectTaskRunner(), text);
+        vm = new RetentionViewModel(w.retention(), w.contacts(), w.principal(), new DirectTaskRunner(), text,
+                w.clock());
         vm.load();
     }
 
@@ -46,13 +48,14 @@ class RetentionViewModelTest {
     }
 
     private LocalDate today() {
-        return LocalDate.now(text.zone());
+        return TODAY;
     }
 
     @Test
     void showsTheRulesAndNothingDueToday() {
         assertThat(vm.categories()).extracting(c -> c.key()).contains("prospect", "customer", "order", "note");
-        assertThat(vm.asOfProperty().get()).isEqualTo(today());
+        assertThat(vm.asOfProperty().get()).as("the workspace clock's day").isEqualTo(TODAY);
+        assertThat(vm.suggestedPostponeDate()).isEqualTo(LocalDate.of(2026, 9, 15));
         assertThat(vm.rows()).isEmpty();
     }
 
@@ -142,7 +145,8 @@ class RetentionViewModelTest {
         w.retention().assign(w.principal(), prospect.id(), "prospect", today().minusYears(2));
         Person soon = w.contacts().create(w.principal(), PersonData.named("Sören", "Bald"), ProvenanceInput.manual());
         w.retention().assign(w.principal(), soon.id(), "prospect", today().minusYears(1).plusDays(10));
-        DueSummaryViewModel card = new DueSummaryViewModel(w.retention(), w.principal(), new DirectTaskRunner(), text);
+        DueSummaryViewModel card = new DueSummaryViewModel(w.retention(), w.principal(), new DirectTaskRunner(), text,
+                w.clock());
         card.load();
         assertThat(card.dueTodayProperty().get()).isEqualTo(1);
         assertThat(card.dueSoonProperty().get()).isEqualTo(1);
