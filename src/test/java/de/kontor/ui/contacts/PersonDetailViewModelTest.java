@@ -27,7 +27,7 @@ class PersonDetailViewModelTest {
     private Workspace w;
     private PersonDetailViewModel vm;
     private Person person;
-    private static final LocalDate TODAY = LocalDate.of(2026, 12, 3);
+    private static final LocalDate TODAY = LocalDate.of(2026, 6, 15);
 
     @BeforeEach
     void setUp() {

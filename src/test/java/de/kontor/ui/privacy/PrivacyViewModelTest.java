@@ -92,6 +92,17 @@ class PrivacyViewModelTest {
     }
 
     @Test
+    void todayWithoutATimeMeansNowOnTheWorkspaceClock() {
+        vm.methodProperty().set(ConsentMethod.WRITTEN_FORM);
+        vm.setEvidence("einwilligung.pdf", "%PDF-1.4 test".getBytes(StandardCharsets.US_ASCII));
+        vm.givenDateProperty().set(TODAY);
+        vm.grant();
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(vm.consentHistory()).singleElement()
+                .satisfies(c -> assertThat(c.givenAt()).isEqualTo(w.clock().instant()));
+    }
+
+    @Test
     void refusalsAreShownAtTheField() {
         vm.givenDateProperty().set(TODAY.plusDays(3));
         vm.grant();
