@@ -21,7 +21,6 @@ import de.kontor.testing.TestWorkspaces;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -38,9 +37,13 @@ class ErasureServiceTest {
     @TempDir
     Path dir;
 
+    /** A fixed day, so the retention periods below do not depend on the year the test runs in. */
+    private static final LocalDate TODAY = LocalDate.of(2026, 6, 15);
+    private final java.time.Clock clock = TestWorkspaces.fixedAt(TODAY);
+
     private Workspace create() {
         return Workspace.create(new DataFolder(dir), TestWorkspaces.OWNER, TestWorkspaces.PASSWORD.toCharArray(),
-                TestWorkspaces.options().unencrypted());
+                TestWorkspaces.options(clock).unencrypted());
     }
 
     private static PersonData marked(String marker) {
@@ -61,7 +64,7 @@ class ErasureServiceTest {
             id = p.id();
             Person keep = w.contacts().create(w.principal(), PersonData.named("Karl", KEEP)
                     .withPhones(List.of(PhoneNumber.of(ContactKind.WORK, "030 1234567"))), ProvenanceInput.manual());
-            w.activities().add(w.principal(), id, new ActivityData(ActivityKind.NOTE, Instant.now(), MARKER + " subject",
+            w.activities().add(w.principal(), id, new ActivityData(ActivityKind.NOTE, clock.instant(), MARKER + " subject",
                     MARKER + " body"));
             w.purposes().addText(w.principal(), "newsletter", "1", "Newsletter ja");
             w.consents().grant(w.principal(), id, "newsletter", ConsentMethod.WRITTEN_FORM, "1", null,
@@ -127,13 +130,14 @@ class ErasureServiceTest {
     void recordsUnderStatutoryRetentionAreRestrictedInsteadOfErased() {
         try (Workspace w = create()) {
             Person p = w.contacts().create(w.principal(), marked(MARKER), ProvenanceInput.manual());
-            var order = w.activities().add(w.principal(), p.id(), new ActivityData(ActivityKind.ORDER, Instant.now(),
+            var order = w.activities().add(w.principal(), p.id(), new ActivityData(ActivityKind.ORDER, clock.instant(),
                     "Rechnung 2026-17", "2 Stühle"));
             ErasureResult r = w.erasure().erase(w.principal(), p.id(), false, null, Locale.GERMAN);
             assertThat(r.kind()).isEqualTo(ErasureService.RESTRICTED);
             assertThat(r.retained()).singleElement().satisfies(x -> {
                 assertThat(x.id()).isEqualTo(order.id());
-                assertThat(x.until()).isEqualTo(LocalDate.of(LocalDate.now().getYear() + 11, 1, 1));
+                // an order: ten years from the end of 2026 (AO § 147), kept until January 1st 2037
+                assertThat(x.until()).isEqualTo(LocalDate.of(2037, 1, 1));
             });
             Person kept = w.contacts().get(w.principal(), p.id());
             assertThat(kept.data().emails()).isEmpty();
@@ -151,7 +155,7 @@ class ErasureServiceTest {
     void anonymisationKeepsStatisticsOnly() {
         try (Workspace w = create()) {
             Person p = w.contacts().create(w.principal(), marked(MARKER), ProvenanceInput.manual());
-            w.activities().add(w.principal(), p.id(), new ActivityData(ActivityKind.CALL, Instant.now(), MARKER, null));
+            w.activities().add(w.principal(), p.id(), new ActivityData(ActivityKind.CALL, clock.instant(), MARKER, null));
             ErasureResult r = w.erasure().anonymise(w.principal(), p.id(), Locale.ENGLISH);
             assertThat(r.kind()).isEqualTo(ErasureService.ANONYMISED);
             Person a = w.contacts().get(w.principal(), p.id());
@@ -175,7 +179,7 @@ class ErasureServiceTest {
             Person p = w.contacts().create(w.principal(), marked(MARKER), ProvenanceInput.manual());
             w.consents().setBasis(w.principal(), p.id(), "customer-service", LawfulBasis.CONTRACT, null, null, "x", null);
             assertThat(w.contactLists().list(w.principal(), "customer-service").people()).hasSize(1);
-            w.restrictions().restrict(w.principal(), p.id(), "accuracy contested (Art. 18(1)(a))", LocalDate.now().plusDays(30));
+            w.restrictions().restrict(w.principal(), p.id(), "accuracy contested (Art. 18(1)(a))", TODAY.plusDays(30));
             assertThat(w.contactLists().list(w.principal(), "customer-service").people()).isEmpty();
             assertThat(w.contacts().search(w.principal(), MARKER, 10).total()).isZero();
             assertThatThrownBy(() -> w.contacts().delete(w.principal(), p.id(), p.version()))

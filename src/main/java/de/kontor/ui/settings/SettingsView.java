@@ -67,6 +67,11 @@ public final class SettingsView {
         grid.setMaxWidth(480);
         root = new VBox(16, Views.title(text.get("ui.nav.settings")), grid, privacy(privacy, text));
         root.setPadding(new Insets(12));
+        // A bidirectional binding holds both properties only weakly, and nothing else refers to the
+        // language and theme view model: after a garbage collection choosing a language or theme
+        // did nothing. The screen's root keeps its view models for as long as it is shown.
+        root.getProperties().put(SettingsView.class, java.util.stream.Stream.of(vm, privacy, controller, backup,
+                suppression).filter(java.util.Objects::nonNull).toList());
         privacy.load();
         if (controller != null) {
             root.getChildren().add(controller(controller, text));

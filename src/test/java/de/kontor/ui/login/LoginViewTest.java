@@ -3,11 +3,11 @@ package de.kontor.ui.login;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.kontor.store.DataFolder;
+import de.kontor.testing.FxWait;
 import de.kontor.testing.TestWorkspaces;
 import de.kontor.ui.KontorApplication;
 import de.kontor.ui.settings.UiSettings;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -45,11 +45,11 @@ class LoginViewTest {
     void wrongPasswordKeepsTheDialogThenTheRightOneOpensTheWindow(FxRobot robot) throws Exception {
         robot.clickOn("#loginPassword").write("falsches-Passwort-1").press(KeyCode.ENTER).release(KeyCode.ENTER);
         Label error = robot.lookup("#loginError").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> error.getText().equals("Wrong password for Anna Schmidt."));
+        FxWait.until(() -> error.getText().equals("Wrong password for Anna Schmidt."));
         assertThat(robot.lookup("#nav-contacts").tryQuery()).isEmpty();
 
         robot.clickOn("#loginPassword").write(TestWorkspaces.PASSWORD).press(KeyCode.ENTER).release(KeyCode.ENTER);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#nav-contacts").tryQuery().isPresent());
+        FxWait.until(() -> robot.lookup("#nav-contacts").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#loginPassword").tryQuery()).isEmpty();
     }

@@ -8,6 +8,7 @@ import de.kontor.domain.EmailAddress;
 import de.kontor.domain.Person;
 import de.kontor.domain.PersonData;
 import de.kontor.domain.ProvenanceInput;
+import de.kontor.testing.FxWait;
 import de.kontor.testing.TestWorkspaces;
 import de.kontor.ui.Themes;
 import de.kontor.ui.settings.UiSettings;
@@ -16,7 +17,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -29,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The duplicate check in the window: the warning beside the new-person form, and the duplicates screen. */
 @ExtendWith(ApplicationExtension.class)
@@ -56,8 +55,7 @@ class DedupeFlowTest {
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
+        FxWait.until(condition);
     }
 
     private Person jürgen() {
@@ -75,10 +73,12 @@ class DedupeFlowTest {
         robot.clickOn("#familyName").write("Mueller");
         robot.clickOn("#email0").write("j.mueller@example.de");
         robot.clickOn("#phone0").write("0171 2345678");
-        // Past the debounce delay and the last check: the cards stay as they are.
-        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+        // No fixed sleep for the debounce: wait until the check found Jürgen and nothing runs. A
+        // later check with the same result does not rebuild the cards (PersonFormViewModel).
         waitUntil(() -> !runner.busyProperty().get()
-                && robot.lookup("#duplicateMerge0").tryQuery().map(Node::isVisible).orElse(false));
+                && robot.lookup("#duplicateMerge0").tryQuery().map(Node::isVisible).orElse(false)
+                && robot.lookup("#duplicateName0").tryQuery()
+                        .map(n -> "Jürgen Müller".equals(((Label) n).getText())).orElse(false));
         assertThat(robot.lookup("#duplicateName0").queryAs(Label.class).getText()).isEqualTo("Jürgen Müller");
         assertThat(robot.lookup("#formDuplicates").query().isVisible()).isTrue();
 

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.kontor.app.Workspace;
 import de.kontor.domain.Person;
 import de.kontor.domain.PersonSummary;
+import de.kontor.testing.FxWait;
 import de.kontor.testing.TestWorkspaces;
 import de.kontor.ui.Themes;
 import de.kontor.ui.settings.UiSettings;
 import de.kontor.ui.task.FxTaskRunner;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -35,13 +35,14 @@ class MainWindowTest {
     private Workspace workspace;
     private FxTaskRunner runner;
     private Stage stage;
+    private UiSettings settings;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
         workspace = TestWorkspaces.create(dir.resolve("data"));
         runner = new FxTaskRunner();
-        UiSettings settings = UiSettings.load(dir.resolve("window.properties"));
+        settings = UiSettings.load(dir.resolve("window.properties"));
         settings.setLanguage(UiSettings.Language.ENGLISH);
         Themes.apply(settings.theme());
         new MainWindow(workspace, runner, settings).show(stage);
@@ -54,8 +55,7 @@ class MainWindowTest {
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
+        FxWait.until(condition);
     }
 
     private static void shortcut(FxRobot robot, KeyCode key) {
@@ -183,6 +183,15 @@ class MainWindowTest {
         waitUntil(() -> result.getText().startsWith("Audit trail intact"));
     }
 
+    /** Runs the garbage collector until an object only weakly held is gone. */
+    private static void collectGarbage() throws Exception {
+        java.lang.ref.WeakReference<Object> probe = new java.lang.ref.WeakReference<>(new Object());
+        FxWait.until(() -> {
+            System.gc();
+            return probe.get() == null;
+        });
+    }
+
     @Test
     void switchingToGermanRebuildsTheTexts(FxRobot robot) throws Exception {
         robot.clickOn("#nav-settings");
@@ -192,10 +201,21 @@ class MainWindowTest {
         javafx.scene.control.ComboBox<de.kontor.ui.settings.UiSettings.Language> language =
                 robot.lookup("#settingsLanguage").queryAs(javafx.scene.control.ComboBox.class);
         assertThat(language.getItems()).extracting(language.getConverter()::toString).contains("Deutsch");
+        // The combo boxes are bound to the settings view model, which nothing else holds: after a
+        // garbage collection (frequent on a busy machine) the weak bidirectional binding was gone
+        // and choosing a language or theme did nothing. Collect now, so that this is tested.
+        collectGarbage();
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<UiSettings.Theme> theme =
+                robot.lookup("#settingsTheme").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> theme.getSelectionModel().select(UiSettings.Theme.DARK));
+        waitUntil(() -> settings.theme() == UiSettings.Theme.DARK);
+        robot.interact(() -> theme.getSelectionModel().select(UiSettings.Theme.LIGHT));
+        waitUntil(() -> settings.theme() == UiSettings.Theme.LIGHT);
         robot.interact(() -> language.getSelectionModel().select(de.kontor.ui.settings.UiSettings.Language.GERMAN));
         WaitForAsyncUtils.waitForFxEvents();
         // the scene gets a new root (possibly a pulse later); look it up there, not in TestFX's cached roots
-        WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS, () -> {
+        FxWait.until(() -> {
             javafx.scene.Node nav = stage.getScene().getRoot().lookup("#nav-contacts");
             return nav instanceof javafx.scene.control.ToggleButton b && "Kontakte".equals(b.getText());
         });

@@ -9,6 +9,7 @@ import de.kontor.domain.PersonData;
 import de.kontor.domain.PersonSummary;
 import de.kontor.domain.ProvenanceInput;
 import de.kontor.domain.privacy.ConsentStatus;
+import de.kontor.testing.FxWait;
 import de.kontor.testing.TestWorkspaces;
 import de.kontor.ui.Themes;
 import de.kontor.ui.settings.UiSettings;
@@ -16,7 +17,6 @@ import de.kontor.ui.task.FxTaskRunner;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -28,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The issue's window flow on a real encrypted database: record newsletter consent in the
@@ -63,8 +62,7 @@ class PrivacyFlowTest {
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
+        FxWait.until(condition);
     }
 
     private ConsentStatus newsletterStatus() {

@@ -10,6 +10,7 @@ import de.kontor.domain.ProvenanceInput;
 import de.kontor.domain.request.RequestType;
 import de.kontor.domain.request.SubjectRequest;
 import de.kontor.privacy.RequestService;
+import de.kontor.testing.FxWait;
 import de.kontor.testing.TestWorkspaces;
 import de.kontor.ui.Themes;
 import de.kontor.ui.requests.RequestsViewModel;
@@ -23,7 +24,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -38,7 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The issue's window flow on a real encrypted database: register a request, make the access
@@ -52,10 +51,13 @@ class RequestFlowTest {
     private Workspace workspace;
     private FxTaskRunner runner;
     private Person maria;
+    /** A Saturday at a month end: the deadline one month later is November 30th (no 31st). */
+    private static final LocalDate TODAY = LocalDate.of(2026, 10, 31);
+    private final java.time.Clock clock = TestWorkspaces.fixedAt(TODAY);
 
     @Start
     void start(Stage stage) {
-        workspace = TestWorkspaces.create(dir.resolve("data"));
+        workspace = TestWorkspaces.create(dir.resolve("data"), clock);
         maria = workspace.contacts().create(workspace.principal(), new PersonData(null, null, "Maria", "Müller", null,
                 "de", null, null, List.of(EmailAddress.work("maria@beispiel.de")), List.of(), List.of(), List.of(),
                 null), ProvenanceInput.manual());
@@ -63,7 +65,7 @@ class RequestFlowTest {
         UiSettings settings = UiSettings.load(dir.resolve("window.properties"));
         settings.setLanguage(UiSettings.Language.ENGLISH);
         Themes.apply(settings.theme());
-        new MainWindow(workspace, runner, settings, TestWorkspaces.options()).show(stage);
+        new MainWindow(workspace, runner, settings, TestWorkspaces.options(clock)).show(stage);
     }
 
     @AfterEach
@@ -73,8 +75,7 @@ class RequestFlowTest {
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
+        FxWait.until(condition);
     }
 
     @Test
@@ -98,7 +99,7 @@ class RequestFlowTest {
         RequestsViewModel.Row row = table.getItems().get(0);
         assertThat(row.type()).isEqualTo("Access");
         assertThat(row.who()).isEqualTo("Maria Müller");
-        assertThat(row.request().deadline()).isEqualTo(LocalDate.now().plusMonths(1));
+        assertThat(row.request().deadline()).isEqualTo(LocalDate.of(2026, 11, 30));
         Label heading = robot.lookup("#requestHeading").queryAs(Label.class);
         waitUntil(() -> heading.getText().equals("Request no. " + row.id() + ": Access"));
 
@@ -135,14 +136,14 @@ class RequestFlowTest {
     @Test
     void theOverdueCardOpensTheRequestInTheRegister(FxRobot robot) throws Exception {
         SubjectRequest late = workspace.requests().register(workspace.principal(), new RequestService.NewRequest(
-                RequestType.ERASURE, maria.id(), null, LocalDate.now().minusDays(40), "Brief", null));
+                RequestType.ERASURE, maria.id(), null, TODAY.minusDays(40), "Brief", null)); // due October 21st
         robot.clickOn("#dashboardRefresh");
         ListView<?> overdue = robot.lookup("#dashRequestsOverdue").queryListView();
         waitUntil(() -> overdue.getItems().size() == 1);
         javafx.scene.Node first = robot.lookup("#dashRequestsOverdue .list-cell").nth(0).query();
         assertThat(((javafx.scene.control.ListCell<?>) first).getText())
                 .isEqualTo("Maria Müller · Erasure (no. " + late.id() + ") · "
-                        + java.time.temporal.ChronoUnit.DAYS.between(late.deadline(), LocalDate.now()) + " days overdue");
+                        + "10 days overdue");
         robot.clickOn(first);
         Label heading = robot.lookup("#requestHeading").queryAs(Label.class);
         waitUntil(() -> heading.getText().equals("Request no. " + late.id() + ": Erasure"));

@@ -7,6 +7,7 @@ import de.kontor.domain.EmailAddress;
 import de.kontor.domain.PersonData;
 import de.kontor.domain.PersonSummary;
 import de.kontor.domain.ProvenanceInput;
+import de.kontor.testing.FxWait;
 import de.kontor.testing.TestWorkspaces;
 import de.kontor.ui.Themes;
 import de.kontor.ui.retention.RetentionViewModel;
@@ -16,7 +17,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -29,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The issue's window flow: the due list shows a prospect two years ahead and applying it after
@@ -60,8 +59,7 @@ class RetentionFlowTest {
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
+        FxWait.until(condition);
     }
 
     @Test

@@ -3,10 +3,10 @@ package de.kontor.ui.setup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.kontor.store.DataFolder;
+import de.kontor.testing.FxWait;
 import de.kontor.testing.TestWorkspaces;
 import de.kontor.ui.KontorApplication;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -18,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** First start: the setup dialog of the real application creates the database. */
 @ExtendWith(ApplicationExtension.class)
@@ -52,7 +51,7 @@ class SetupViewTest {
         robot.clickOn("#setupRepeat").write("kurz-Pferd-Batterie-9");
         assertThat(create.isDisabled()).isFalse();
         robot.clickOn(create);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> new DataFolder(dir.resolve("new")).hasDatabase()
+        FxWait.until(() -> new DataFolder(dir.resolve("new")).hasDatabase()
                 && robot.lookup("#dashboard").tryQuery().isPresent());
     }
 }
