@@ -2,6 +2,7 @@ package de.kontor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.kontor.testing.TestWorkspaces;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -12,6 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ErasureCliTest {
+    /** Dates below are counted from this day, the command line's clock. */
+    private static final LocalDate TODAY = LocalDate.of(2026, 6, 15);
+
     @TempDir
     Path dir;
     @TempDir
@@ -22,7 +26,7 @@ class ErasureCliTest {
 
     @BeforeEach
     void init() {
-        cli = new CliRunner(dir);
+        cli = new CliRunner(dir, TestWorkspaces.fixedAt(TODAY));
         cli.ok("init", "--owner", "Inhaberin");
         anna = cli.ok("contacts", "add", "--given", "Anna", "--family", "Löschmich", "--email", "anna@example.de",
                 "--phone", "0171 9876543").out().strip();
@@ -49,7 +53,7 @@ class ErasureCliTest {
     @Test
     void restrictHidesFromListsAndRefusesEdits() {
         cli.ok("restrict", "--person", bert, "--reason", "Art. 18(1)(a) accuracy contested", "--until",
-                LocalDate.now().plusDays(20).toString());
+                TODAY.plusDays(20).toString());
         assertThat(cli.ok("contacts", "list", "--format", "csv").out()).doesNotContain("Bleibt");
         CliRunner.refused(cli.run("contacts", "edit", bert, "--city", "Köln"), "is restricted");
         cli.ok("unrestrict", "--person", bert, "--reason", "confirmed");
@@ -60,7 +64,7 @@ class ErasureCliTest {
     @Test
     void retentionRulesDueAndApply() throws Exception {
         assertThat(cli.ok("retention", "rules").out()).contains("prospect").contains("order").contains("AO § 147");
-        String inTwoYears = LocalDate.now().plusYears(2).toString();
+        String inTwoYears = TODAY.plusYears(2).toString();
         CliRunner.Result due = cli.ok("retention", "due", "--as-of", inTwoYears, "--format", "csv");
         assertThat(due.out()).contains("person," + anna + "," + anna + ",prospect").contains("person," + bert);
         assertThat(cli.ok("retention", "due").out().lines()).hasSize(1);

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PersonFormViewModelTest {
+    private static final LocalDate TODAY = LocalDate.of(2026, 6, 15);
     @TempDir
     Path dir;
     private Workspace w;
@@ -30,7 +31,7 @@ class PersonFormViewModelTest {
 
     @BeforeEach
     void setUp() {
-        w = TestWorkspaces.create(dir);
+        w = TestWorkspaces.create(dir, TestWorkspaces.fixedAt(TODAY));
         vm = new PersonFormViewModel(w.contacts(), w.organisations(), w.principal(), new DirectTaskRunner(),
                 new UiText(Locale.ENGLISH));
     }
@@ -82,7 +83,7 @@ class PersonFormViewModelTest {
         vm.emails().get(2).valueProperty().set("kein-at-zeichen");
         vm.addresses().get(0).postcodeProperty().set("1234");
         vm.addresses().get(0).cityProperty().set("Berlin");
-        vm.birthDateProperty().set(LocalDate.now().plusDays(3));
+        vm.birthDateProperty().set(TODAY.plusDays(3));
 
         vm.save(saved::add);
 

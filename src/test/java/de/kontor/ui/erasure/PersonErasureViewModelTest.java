@@ -22,7 +22,6 @@ import de.kontor.ui.settings.SuppressionViewModel;
 import de.kontor.ui.task.DirectTaskRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Erase, anonymise, restrict and the re-entry block, on a real encrypted database. */
 class PersonErasureViewModelTest {
+    private static final LocalDate TODAY = LocalDate.of(2026, 6, 15);
     @TempDir
     Path dir;
     private Workspace w;
@@ -44,7 +44,7 @@ class PersonErasureViewModelTest {
 
     @BeforeEach
     void setUp() {
-        w = TestWorkspaces.create(dir.resolve("data"));
+        w = TestWorkspaces.create(dir.resolve("data"), TestWorkspaces.fixedAt(TODAY));
         jens = w.contacts().create(w.principal(), PersonData.named("Jens", "Größmann")
                 .withEmails(List.of(EmailAddress.work("jens@beispiel.de"))), ProvenanceInput.manual());
         vm = new PersonErasureViewModel(w.erasure(), w.restrictions(), w.retention(), w.principal(), runner, text);
@@ -58,7 +58,7 @@ class PersonErasureViewModelTest {
 
     @Test
     void erasesAndShowsTheResultWithACertificate() throws Exception {
-        w.activities().add(w.principal(), jens.id(), new ActivityData(ActivityKind.NOTE, Instant.now(), "Anruf", null));
+        w.activities().add(w.principal(), jens.id(), new ActivityData(ActivityKind.NOTE, w.clock().instant(), "Anruf", null));
         AtomicReference<ErasureResult> done = new AtomicReference<>();
         vm.erase(false, done::set);
         assertThat(vm.workingProperty().get()).isFalse();
@@ -76,7 +76,7 @@ class PersonErasureViewModelTest {
 
     @Test
     void recordsUnderStatutoryRetentionAreListedWithTheirUntilDate() {
-        w.activities().add(w.principal(), jens.id(), new ActivityData(ActivityKind.ORDER, Instant.now(), "Auftrag 1",
+        w.activities().add(w.principal(), jens.id(), new ActivityData(ActivityKind.ORDER, w.clock().instant(), "Auftrag 1",
                 null));
         AtomicReference<ErasureResult> done = new AtomicReference<>();
         vm.erase(true, done::set);
@@ -97,7 +97,7 @@ class PersonErasureViewModelTest {
     @Test
     void restrictMakesReadOnlyAndHiddenUnlessTheSwitchIsOn() {
         ContactListViewModel list = new ContactListViewModel(w.contacts(), w.principal(), runner, text);
-        vm.restrict("Richtigkeit bestritten", LocalDate.now().plusMonths(2), list::search);
+        vm.restrict("Richtigkeit bestritten", TODAY.plusMonths(2), list::search);
         assertThat(vm.errorProperty().get()).isEmpty();
         assertThat(vm.restrictedProperty().get()).isTrue();
         assertThat(vm.liftableProperty().get()).isTrue();

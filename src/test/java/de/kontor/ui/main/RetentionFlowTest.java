@@ -41,15 +41,17 @@ class RetentionFlowTest {
     Path dir;
     private Workspace workspace;
     private FxTaskRunner runner;
+    private static final LocalDate TODAY = LocalDate.of(2026, 6, 15);
+    private final java.time.Clock clock = TestWorkspaces.fixedAt(TODAY);
 
     @Start
     void start(Stage stage) {
-        workspace = TestWorkspaces.create(dir.resolve("data"));
+        workspace = TestWorkspaces.create(dir.resolve("data"), clock);
         runner = new FxTaskRunner();
         UiSettings settings = UiSettings.load(dir.resolve("window.properties"));
         settings.setLanguage(UiSettings.Language.ENGLISH);
         Themes.apply(settings.theme());
-        new MainWindow(workspace, runner, settings, TestWorkspaces.options()).show(stage);
+        new MainWindow(workspace, runner, settings, TestWorkspaces.options(clock)).show(stage);
     }
 
     @AfterEach
@@ -74,7 +76,7 @@ class RetentionFlowTest {
         assertThat(due.getItems()).isEmpty();
 
         DatePicker asOf = robot.lookup("#retentionAsOf").queryAs(DatePicker.class);
-        robot.interact(() -> asOf.setValue(LocalDate.now().plusYears(2)));
+        robot.interact(() -> asOf.setValue(TODAY.plusYears(2)));
         waitUntil(() -> due.getItems().size() == 1);
         assertThat(due.getItems().get(0).person()).isEqualTo("Paula Probst");
         assertThat(due.getItems().get(0).category()).isEqualTo("Prospects without a contract");
