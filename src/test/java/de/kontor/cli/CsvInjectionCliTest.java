@@ -92,6 +92,17 @@ class CsvInjectionCliTest {
     }
 
     @Test
+    void retentionDueListsAPostponementReasonAsText() throws Exception {
+        String due = cli.ok("retention", "due", "--as-of", "2100-01-01").out();
+        CSVRecord item = parse(due, ',').get(0);
+        cli.ok("retention", "postpone", "--type", item.get("type"), "--id", item.get("id"), "--until", "2100-06-01",
+                "--reason", "=HYPERLINK(\"http://evil.example\")");
+        String later = cli.ok("retention", "due", "--as-of", "2100-07-01").out();
+        CsvSafety.assertNoFormulaCells(later);
+        assertThat(parse(later, ',')).extracting(r -> r.get("postponed")).contains("'=HYPERLINK(\"http://evil.example\")");
+    }
+
+    @Test
     void theJsonExportKeepsTheValuesExactly() throws Exception {
         Path out = files.resolve("alle.json");
         cli.ok("export", "--all", "--format", "json", "--out", out.toString());
