@@ -98,6 +98,11 @@ public final class CliContext {
         }
     }
 
+    /** A variable of the environment the command line runs in (tests give their own), or null. */
+    String env(String key) {
+        return env.get(key);
+    }
+
     private char[] password(boolean confirm) {
         if (passwordFile != null) {
             try (BufferedReader r = Files.newBufferedReader(passwordFile, StandardCharsets.UTF_8)) {

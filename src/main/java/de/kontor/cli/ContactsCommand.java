@@ -15,13 +15,13 @@ import de.kontor.domain.PhoneNumber;
 import de.kontor.domain.PostalAddress;
 import de.kontor.domain.ProvenanceInput;
 import de.kontor.domain.SourceKind;
+import de.kontor.exchange.SafeCsv;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -84,11 +84,10 @@ final class ContactsCommand {
                         context.out().println(JSON.writeValueAsString(arr));
                     }
                     case csv -> {
-                        try (CSVPrinter csv = new CSVPrinter(context.out(), CSVFormat.DEFAULT.builder()
-                                .setHeader("id", "givenName", "familyName", "email", "phone", "organisation", "city")
-                                .get())) {
+                        try (SafeCsv csv = new SafeCsv(context.out(), CSVFormat.DEFAULT.builder()
+                                .setHeader(SafeCsv.LIST_COLUMNS.toArray(String[]::new)).get())) {
                             for (PersonSummary r : rows) {
-                                csv.printRecord(r.id(), r.givenName(), r.familyName(), r.email(), r.phone(),
+                                csv.record(r.id(), r.givenName(), r.familyName(), r.email(), r.phone(),
                                         r.organisation(), r.city());
                             }
                         }

@@ -10,6 +10,7 @@ import de.kontor.domain.Person;
 import de.kontor.domain.PersonData;
 import de.kontor.domain.PhoneNumber;
 import de.kontor.domain.PostalAddress;
+import de.kontor.exchange.SafeCsv;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,10 +42,10 @@ final class DedupeCommand {
             target.write(PurposesCommand.JSON.writeValueAsString(arr));
             target.write(System.lineSeparator());
         } else {
-            CSVPrinter csv = new CSVPrinter(target, CSVFormat.DEFAULT.builder()
+            SafeCsv csv = new SafeCsv(target, CSVFormat.DEFAULT.builder()
                     .setHeader("score", "id_a", "id_b", "source_record_id_a", "source_record_id_b", "reasons").get());
             for (Match m : matches) {
-                csv.printRecord(m.score(), m.a().key(), m.b().key(), m.a().sourceRecordId(), m.b().sourceRecordId(),
+                csv.record(m.score(), m.a().key(), m.b().key(), m.a().sourceRecordId(), m.b().sourceRecordId(),
                         String.join("; ", m.reasons()));
             }
             csv.flush();

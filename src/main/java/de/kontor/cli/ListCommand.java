@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import de.kontor.app.Workspace;
 import de.kontor.domain.PersonSummary;
 import de.kontor.domain.privacy.Exclusion;
+import de.kontor.exchange.SafeCsv;
 import de.kontor.privacy.ContactList;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -33,10 +33,10 @@ final class ListCommand implements Callable<Integer> {
                 list.people().forEach(p -> arr.add(PurposesCommand.JSON.valueToTree(p)));
                 context.out().println(PurposesCommand.JSON.writeValueAsString(arr));
             } else {
-                try (CSVPrinter csv = new CSVPrinter(context.out(), CSVFormat.DEFAULT.builder()
-                        .setHeader("id", "givenName", "familyName", "email", "phone", "organisation", "city").get())) {
+                try (SafeCsv csv = new SafeCsv(context.out(), CSVFormat.DEFAULT.builder()
+                        .setHeader(SafeCsv.LIST_COLUMNS.toArray(String[]::new)).get())) {
                     for (PersonSummary r : list.people()) {
-                        csv.printRecord(r.id(), r.givenName(), r.familyName(), r.email(), r.phone(), r.organisation(), r.city());
+                        csv.record(r.id(), r.givenName(), r.familyName(), r.email(), r.phone(), r.organisation(), r.city());
                     }
                 }
             }

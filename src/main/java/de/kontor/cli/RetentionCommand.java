@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import de.kontor.app.Workspace;
 import de.kontor.domain.retention.DataCategory;
 import de.kontor.domain.retention.DueItem;
+import de.kontor.exchange.SafeCsv;
 import de.kontor.privacy.RetentionService;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -89,10 +89,10 @@ final class RetentionCommand {
                     }
                     context.out().println(PurposesCommand.JSON.writeValueAsString(arr));
                 } else {
-                    try (CSVPrinter csv = new CSVPrinter(context.out(), CSVFormat.DEFAULT.builder()
+                    try (SafeCsv csv = new SafeCsv(context.out(), CSVFormat.DEFAULT.builder()
                             .setHeader("type", "id", "personId", "category", "start", "due", "action", "postponed").get())) {
                         for (DueItem i : due) {
-                            csv.printRecord(i.type().key(), i.itemId(), i.personId(), i.category(), i.start(), i.due(),
+                            csv.record(i.type().key(), i.itemId(), i.personId(), i.category(), i.start(), i.due(),
                                     i.action().key(), i.postponedReason());
                         }
                     }

@@ -1,7 +1,14 @@
 package de.kontor.cli;
 
 import de.kontor.app.Workspace;
+import de.kontor.domain.KontorException;
+import de.kontor.privacy.SmtpSecurity;
 import de.kontor.privacy.SmtpSettings;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -9,14 +16,24 @@ import picocli.CommandLine.Option;
 @Command(name = "settings", description = "Settings stored in the encrypted database.", subcommands = {SettingsCommand.Smtp.class, SettingsCommand.Controller.class})
 final class SettingsCommand {
 
-    @Command(name = "smtp", description = "The SMTP server for double opt-in e-mails (--clear removes it).")
+    @Command(name = "smtp", description = "The SMTP server for double opt-in e-mails (--clear removes it). "
+            + "The password is read from --password-file (first line) or KONTOR_SMTP_PASSWORD and kept only in the "
+            + "encrypted database; without either, a password saved before for the same host and user is kept.")
     static final class Smtp implements Callable<Integer> {
         private final CliContext context;
         @Option(names = "--host") String host;
-        @Option(names = "--port", defaultValue = "587") int port;
+        @Option(names = "--port", description = "Default: 587 for starttls, 465 for tls, 25 for none-local-relay.")
+        Integer port;
         @Option(names = "--from", paramLabel = "ADDRESS") String from;
         @Option(names = "--user") String user;
-        @Option(names = "--no-starttls", negatable = false) boolean noStartTls;
+        @Option(names = "--password-file", paramLabel = "FILE", description = "Read the SMTP password from the first line of FILE.")
+        Path passwordFile;
+        @Option(names = "--security", paramLabel = "MODE", defaultValue = "starttls",
+                description = "starttls (required before login), tls (port 465) or none-local-relay (only localhost, "
+                        + "no user or password); default ${DEFAULT-VALUE}.")
+        String security;
+        @Option(names = "--no-starttls", hidden = true, description = "Old spelling of --security none-local-relay.")
+        boolean noStartTls;
         @Option(names = "--clear") boolean clear;
 
         Smtp(CliContext context) {
@@ -25,12 +42,44 @@ final class SettingsCommand {
 
         @Override
         public Integer call() {
+            SmtpSecurity mode = noStartTls ? SmtpSecurity.NONE_LOCAL_RELAY : SmtpSecurity.fromKey(security)
+                    .orElseThrow(() -> new KontorException("cli.unknownValue", security, SmtpSecurity.keys()));
+            String password = clear ? null : password();
             try (Workspace w = context.open()) {
-                w.confirmationMail().configure(w.principal(), clear ? null
-                        : new SmtpSettings(host, port, from, user, System.getenv("KONTOR_SMTP_PASSWORD"), !noStartTls));
+                SmtpSettings settings = null;
+                if (!clear) {
+                    if (password == null && mode != SmtpSecurity.NONE_LOCAL_RELAY) {
+                        password = w.confirmationMail().smtp()
+                                .filter(old -> java.util.Objects.equals(old.host(), host)
+                                        && java.util.Objects.equals(old.username(), user))
+                                .map(SmtpSettings::password).orElse(null);
+                    }
+                    settings = new SmtpSettings(host, port == null ? mode.defaultPort() : port, from, user, password, mode);
+                }
+                w.confirmationMail().configure(w.principal(), settings);
                 context.out().println(context.messages().get(clear ? "cli.smtp.cleared" : "cli.smtp.saved"));
             }
             return KontorCli.OK;
+        }
+
+        /** The first line of --password-file, else KONTOR_SMTP_PASSWORD, else null. */
+        private String password() {
+            if (passwordFile != null) {
+                if (!Files.isRegularFile(passwordFile)) {
+                    throw new KontorException("cli.smtp.passwordFileMissing", passwordFile.toString());
+                }
+                try (BufferedReader r = Files.newBufferedReader(passwordFile, StandardCharsets.UTF_8)) {
+                    String line = r.readLine();
+                    if (line == null || line.isEmpty()) {
+                        throw new KontorException("cli.smtp.passwordFileEmpty", passwordFile.toString());
+                    }
+                    return line;
+                } catch (IOException e) {
+                    throw new KontorException(e, "error.io", passwordFile.toString(), e.getMessage());
+                }
+            }
+            String fromEnv = context.env("KONTOR_SMTP_PASSWORD");
+            return fromEnv == null || fromEnv.isEmpty() ? null : fromEnv;
         }
     }
 

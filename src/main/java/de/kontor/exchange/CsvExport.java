@@ -14,12 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * People as CSV: UTF-8 with byte-order mark (so Excel detects the encoding), comma or semicolon
  * (German Excel), one row per person. Column names are the import field names; several e-mail
  * addresses or phone numbers are joined with "; ", the address columns hold the first address.
+ * Cells are written through {@link SafeCsv} (no formula injection).
  */
 public final class CsvExport {
     public static final List<String> COLUMNS = List.of("id", "salutation", "title", "givenName", "familyName",
@@ -30,10 +30,10 @@ public final class CsvExport {
     public void write(List<SubjectData> people, char delimiter, OutputStream out) throws IOException {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         w.write('\uFEFF');
-        CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setDelimiter(delimiter)
+        SafeCsv csv = new SafeCsv(w, CSVFormat.DEFAULT.builder().setDelimiter(delimiter)
                 .setRecordSeparator("\r\n").setHeader(COLUMNS.toArray(String[]::new)).get());
         for (SubjectData s : people) {
-            csv.printRecord(row(s));
+            csv.record(row(s));
         }
         csv.flush();
         w.flush();

@@ -103,6 +103,8 @@ final class CsvReader {
             CSVRecord header = it.next();
             List<Column> columns = columns(header, options.mapping(), ignored, columnFields);
             Dates dates = dates(options.datePattern(), formats, header);
+            // Kontor's own CSV: take away the quotes SafeCsv added against formula injection.
+            boolean own = SafeCsv.writtenByKontor(header.stream().map(CsvReader::cleanHeader).toList());
             java.util.Set<String> ignoredValues = new java.util.LinkedHashSet<>();
             long previousEnd = parser.getCurrentLineNumber();
             while (true) {
@@ -138,7 +140,7 @@ final class CsvReader {
                     continue;
                 }
                 List<LineProblem> rowProblems = new ArrayList<>();
-                NewPerson p = toPerson(record, columns, start, fileName, dates, rowProblems, ignoredValues);
+                NewPerson p = toPerson(record, columns, start, fileName, dates, rowProblems, ignoredValues, own);
                 rows.add(new SourceRow(start, rowProblems.isEmpty() ? p : null, rowProblems));
             }
             ignored.addAll(ignoredValues);
@@ -433,7 +435,7 @@ final class CsvReader {
     record Dates(List<DateTimeFormatter> formats, String text) {}
 
     private static NewPerson toPerson(CSVRecord r, List<Column> columns, long line, String fileName, Dates dates,
-            List<LineProblem> problems, java.util.Set<String> ignoredValues) {
+            List<LineProblem> problems, java.util.Set<String> ignoredValues, boolean own) {
         Map<String, String> scalar = new LinkedHashMap<>();
         List<String> prefixes = new ArrayList<>();
         List<EmailAddress> emails = new ArrayList<>();
@@ -442,7 +444,7 @@ final class CsvReader {
         Map<String, ContactKind> groupKinds = new LinkedHashMap<>();
         List<String> tags = new ArrayList<>();
         for (Column c : columns) {
-            String v = Text.clean(r.get(c.index()));
+            String v = Text.clean(own ? SafeCsv.restore(r.get(c.index())) : r.get(c.index()));
             if (v == null) {
                 continue;
             }

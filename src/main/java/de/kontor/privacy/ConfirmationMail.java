@@ -73,12 +73,16 @@ public final class ConfirmationMail {
                 || server.from().isBlank())) {
             throw new KontorException("smtp.incomplete");
         }
+        if (server != null) {
+            server.requireSafe();
+        }
         Map<String, String> values = server == null ? Map.of() : server.toMap();
         java.time.Instant now = clock.instant();
         db.inTransaction(tx -> {
             audit.append(tx, by, now, java.util.List.of(new AuditChange(AuditAction.UPDATE, "setting", 0, null, "smtp",
-                    null, server == null ? null : server.host() + ":" + server.port() + " from " + server.from())));
-            for (String k : new String[] {"host", "port", "from", "username", "password", "starttls"}) {
+                    null, server == null ? null : server.host() + ":" + server.port() + " " + server.security().key()
+                    + " from " + server.from())));
+            for (String k : new String[] {"host", "port", "from", "username", "password", "security", "starttls"}) {
                 settings.put(tx, SmtpSettings.PREFIX + k, values.get(SmtpSettings.PREFIX + k));
             }
             return null;

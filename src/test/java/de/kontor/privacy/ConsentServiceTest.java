@@ -78,7 +78,7 @@ class ConsentServiceTest {
     @Test
     void doubleOptInEndToEndOverRealSmtp() throws Exception {
         w.confirmationMail().configure(w.principal(), new SmtpSettings("127.0.0.1", smtp.getSmtp().getPort(), "info@kontor.example",
-                null, null, false));
+                null, null, SmtpSecurity.NONE_LOCAL_RELAY));
         ConsentService.Request r = w.consents().request(w.principal(), eva.id(), "newsletter", ConsentMethod.DOUBLE_OPT_IN,
                 "2026-1");
         assertThat(r.mailSent()).isTrue();

@@ -3,6 +3,7 @@ package de.kontor.ui.lists;
 import de.kontor.domain.PersonSummary;
 import de.kontor.domain.Principal;
 import de.kontor.domain.privacy.Purpose;
+import de.kontor.exchange.SafeCsv;
 import de.kontor.privacy.ContactList;
 import de.kontor.privacy.ContactListService;
 import de.kontor.privacy.PurposeService;
@@ -23,7 +24,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * "Who may be contacted": for the chosen purpose the people allowed today, how many were
@@ -131,9 +131,9 @@ public final class ListsViewModel {
             CSVFormat format = CSVFormat.EXCEL.builder().setHeader("id", text.get("ui.field.familyName"),
                     text.get("ui.field.givenName"), text.get("ui.field.email"), text.get("ui.field.phone"),
                     text.get("ui.field.organisation"), text.get("ui.field.city")).build();
-            try (CSVPrinter csv = new CSVPrinter(w, format)) {
+            try (SafeCsv csv = new SafeCsv(w, format)) {
                 for (PersonSummary s : rows) {
-                    csv.printRecord(s.id(), s.familyName(), s.givenName(), s.email(), s.phone(), s.organisation(),
+                    csv.record(s.id(), s.familyName(), s.givenName(), s.email(), s.phone(), s.organisation(),
                             s.city());
                 }
             }

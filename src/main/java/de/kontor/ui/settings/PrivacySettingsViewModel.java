@@ -6,6 +6,7 @@ import de.kontor.domain.Text;
 import de.kontor.domain.ValidationException;
 import de.kontor.privacy.ConfirmationMail;
 import de.kontor.privacy.ConsentService;
+import de.kontor.privacy.SmtpSecurity;
 import de.kontor.privacy.SmtpSettings;
 import de.kontor.ui.UiText;
 import de.kontor.ui.task.TaskRunner;
@@ -13,13 +14,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 
 /**
@@ -38,7 +40,8 @@ public final class PrivacySettingsViewModel {
     private final StringProperty from = new SimpleStringProperty("");
     private final StringProperty username = new SimpleStringProperty("");
     private final StringProperty password = new SimpleStringProperty("");
-    private final BooleanProperty startTls = new SimpleBooleanProperty(true);
+    private final ObjectProperty<SmtpSecurity> security = new SimpleObjectProperty<>(SmtpSecurity.STARTTLS);
+    private final ObservableList<SmtpSecurity> securityChoices = FXCollections.observableArrayList(SmtpSecurity.values());
     private final StringProperty staleDays = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -51,6 +54,12 @@ public final class PrivacySettingsViewModel {
         this.principal = principal;
         this.runner = runner;
         this.text = text;
+        // The usual port follows the choice while the port is still the previous choice's usual one.
+        security.addListener((o, before, now) -> {
+            if (before != null && now != null && Integer.toString(before.defaultPort()).equals(port.get())) {
+                port.set(Integer.toString(now.defaultPort()));
+            }
+        });
     }
 
     private record Loaded(Optional<SmtpSettings> smtp, int staleDays) {}
@@ -63,7 +72,8 @@ public final class PrivacySettingsViewModel {
                 from.set(s.from());
                 username.set(s.username() == null ? "" : s.username());
                 password.set(s.password() == null ? "" : s.password());
-                startTls.set(s.startTls());
+                security.set(s.security());
+                port.set(Integer.toString(s.port()));
             });
             staleDays.set(Integer.toString(l.staleDays()));
         }, t -> error.set(text.error(t)));
@@ -82,7 +92,7 @@ public final class PrivacySettingsViewModel {
             return;
         }
         SmtpSettings s = new SmtpSettings(Text.clean(host.get()), p, Text.clean(from.get()), Text.clean(username.get()),
-                password.get() == null || password.get().isEmpty() ? null : password.get(), startTls.get());
+                password.get() == null || password.get().isEmpty() ? null : password.get(), security.get());
         act("smtp", () -> {
             mail.configure(principal, s);
             return Boolean.TRUE;
@@ -100,7 +110,8 @@ public final class PrivacySettingsViewModel {
             from.set("");
             username.set("");
             password.set("");
-            startTls.set(true);
+            security.set(SmtpSecurity.STARTTLS);
+            port.set("587");
             message.set(text.get("ui.privacy.smtpRemoved"));
         });
     }
@@ -161,8 +172,13 @@ public final class PrivacySettingsViewModel {
         return password;
     }
 
-    public BooleanProperty startTlsProperty() {
-        return startTls;
+    /** STARTTLS, TLS or (to a relay on this computer only) no encryption. */
+    public ObjectProperty<SmtpSecurity> securityProperty() {
+        return security;
+    }
+
+    public ObservableList<SmtpSecurity> securityChoices() {
+        return securityChoices;
     }
 
     public StringProperty staleDaysProperty() {

@@ -1,6 +1,8 @@
 package de.kontor.ui.settings;
 
 import atlantafx.base.theme.Styles;
+import de.kontor.privacy.SmtpSecurity;
+import de.kontor.ui.EnumConverter;
 import de.kontor.ui.FieldMarks;
 import de.kontor.ui.UiText;
 import de.kontor.ui.Views;
@@ -13,7 +15,6 @@ import javafx.collections.MapChangeListener;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -96,10 +97,11 @@ public final class SettingsView {
                 vm.usernameProperty()));
         Views.row(smtp, text.get("ui.privacy.smtpPassword"), bound(new PasswordField(), "smtpPassword", "smtp:password",
                 vm.passwordProperty()));
-        CheckBox tls = new CheckBox(text.get("ui.privacy.smtpStartTls"));
-        tls.setId("smtpStartTls");
-        tls.selectedProperty().bindBidirectional(vm.startTlsProperty());
-        smtp.addRow(smtp.getRowCount(), new Label(), tls);
+        ComboBox<SmtpSecurity> security = new ComboBox<>(vm.securityChoices());
+        security.setId("smtpSecurity");
+        security.setConverter(new EnumConverter<>(text, "smtpSecurity", SmtpSecurity::key));
+        security.valueProperty().bindBidirectional(vm.securityProperty());
+        Views.row(smtp, text.get("ui.privacy.smtpSecurity"), security);
         Button save = new Button(text.get("ui.privacy.smtpSave"));
         save.setId("smtpSave");
         save.setOnAction(e -> vm.saveSmtp());

@@ -3,6 +3,7 @@ package de.kontor.ui.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.kontor.app.Workspace;
+import de.kontor.privacy.SmtpSecurity;
 import de.kontor.testing.TestWorkspaces;
 import de.kontor.ui.UiText;
 import de.kontor.ui.task.DirectTaskRunner;
@@ -46,13 +47,13 @@ class PrivacySettingsViewModelTest {
         vm.fromProperty().set("info@kontor.example");
         vm.usernameProperty().set("info");
         vm.passwordProperty().set("geheim");
-        vm.startTlsProperty().set(false);
+        vm.securityProperty().set(SmtpSecurity.TLS);
         vm.saveSmtp();
         assertThat(vm.messageProperty().get()).isEqualTo("SMTP server saved.");
         assertThat(w.confirmationMail().smtp()).hasValueSatisfying(s -> {
             assertThat(s.host()).isEqualTo("smtp.example.de");
             assertThat(s.port()).isEqualTo(2525);
-            assertThat(s.startTls()).isFalse();
+            assertThat(s.security()).isEqualTo(SmtpSecurity.TLS);
             assertThat(s.password()).isEqualTo("geheim");
         });
 
@@ -60,9 +61,35 @@ class PrivacySettingsViewModelTest {
                 new DirectTaskRunner(), new UiText(Locale.ENGLISH));
         again.load();
         assertThat(again.fromProperty().get()).isEqualTo("info@kontor.example");
+        assertThat(again.securityProperty().get()).isEqualTo(SmtpSecurity.TLS);
+        assertThat(again.portProperty().get()).isEqualTo("2525");
         again.removeSmtp();
         assertThat(w.confirmationMail().smtp()).isEmpty();
         assertThat(again.hostProperty().get()).isEmpty();
+    }
+
+    @Test
+    void noEncryptionOnlyToARelayOnThisComputerAndWithoutPassword() {
+        vm.hostProperty().set("smtp.example.de");
+        vm.fromProperty().set("info@kontor.example");
+        assertThat(vm.portProperty().get()).isEqualTo("587");
+        vm.securityProperty().set(SmtpSecurity.NONE_LOCAL_RELAY);
+        assertThat(vm.portProperty().get()).isEqualTo("25");
+        vm.saveSmtp();
+        assertThat(vm.errorProperty().get()).isEqualTo("Without encryption Kontor only sends to a relay on this computer "
+                + "(localhost, 127.0.0.1 or ::1), not to smtp.example.de. Choose STARTTLS or TLS.");
+        vm.hostProperty().set("localhost");
+        vm.passwordProperty().set("geheim");
+        vm.saveSmtp();
+        assertThat(vm.errorProperty().get()).startsWith("A local relay without encryption takes no user name or password");
+        assertThat(w.confirmationMail().smtp()).isEmpty();
+        vm.passwordProperty().set("");
+        vm.saveSmtp();
+        assertThat(vm.messageProperty().get()).isEqualTo("SMTP server saved.");
+        assertThat(w.confirmationMail().smtp()).hasValueSatisfying(s -> assertThat(s.security())
+                .isEqualTo(SmtpSecurity.NONE_LOCAL_RELAY));
+        vm.securityProperty().set(SmtpSecurity.TLS);
+        assertThat(vm.portProperty().get()).isEqualTo("465");
     }
 
     @Test
