@@ -142,7 +142,13 @@ public final class ImportCommand implements Callable<Integer> {
             for (LineProblem p : r.skipped()) {
                 out.println(messages.get("import.skipped", CliText.problem(messages, p)));
             }
+            for (LineProblem p : r.notes()) {
+                out.println(messages.get("import.note", CliText.problem(messages, p)));
+            }
             printDuplicates(r);
+            // Every record of the file is accounted for: imported + merged + skipped + invalid + blocked = records.
+            out.println(messages.get(r.dryRun() ? "import.counts.dryRun" : "import.counts", r.rows(), r.imported(),
+                    r.duplicatesMerged(), r.duplicatesSkipped(), r.invalidLines(), r.blockedLines(), r.notes().size()));
             out.flush();
             return 0;
         } catch (ImportRefusedException e) {

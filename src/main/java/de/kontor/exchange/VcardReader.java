@@ -53,7 +53,7 @@ final class VcardReader {
     private static final Map<String, String> FIELDS = fields();
 
     /** Properties that only describe the card itself (not the person): neither mapped nor "ignored". */
-    private static final Set<String> STRUCTURAL = Set.of("VERSION", "PRODID", "REV", "X-ABLABEL");
+    private static final Set<String> STRUCTURAL = Set.of("VERSION", "PRODID", "REV", "X-ABLABEL", "X-ABSHOWAS");
 
     /** A date without a year, as vCard 4.0 (--MMDD, --MM-DD) and some 3.0 writers put it. */
     private static final Pattern NO_YEAR = Pattern.compile("^--\\d{2}-?\\d{2}$");
@@ -196,19 +196,26 @@ final class VcardReader {
             family = Text.clean(n.getFamily());
             used.add("N");
         }
+        String organisation = null;
+        if (card.getOrganization() != null && !card.getOrganization().getValues().isEmpty()) {
+            organisation = Text.clean(card.getOrganization().getValues().get(0));
+            used.add("ORG");
+        }
         if (given == null && family == null && card.getFormattedName() != null) {
             String fn = Text.clean(card.getFormattedName().getValue());
+            // A company's card (Apple: X-ABShowAs:COMPANY; Android, Outlook: FN = ORG) has no person's name, nor
+            // has a card whose FN is its e-mail address (Gmail).
+            String shown = fn;
+            if (fn != null && (fn.equalsIgnoreCase(Text.nullToEmpty(organisation)) || company(card)
+                    || card.getEmails().stream().anyMatch(e -> shown.equalsIgnoreCase(Text.clean(e.getValue()))))) {
+                fn = null;
+            }
             if (fn != null) {
                 int space = fn.lastIndexOf(' ');
                 given = space < 0 ? null : fn.substring(0, space).strip();
                 family = space < 0 ? fn : fn.substring(space + 1);
                 used.add("FN");
             }
-        }
-        String organisation = null;
-        if (card.getOrganization() != null && !card.getOrganization().getValues().isEmpty()) {
-            organisation = Text.clean(card.getOrganization().getValues().get(0));
-            used.add("ORG");
         }
         String jobTitle = card.getTitles().isEmpty() ? null : Text.clean(card.getTitles().get(0).getValue());
         if (!card.getTitles().isEmpty()) {
@@ -270,6 +277,12 @@ final class VcardReader {
                 phones, addresses, tags, notes.isEmpty() ? null : String.join("\n\n", notes));
         return new NewPerson(d, new ProvenanceInput(SourceKind.IMPORT, detail, fileName,
                 uid != null ? uid : Long.toString(line)));
+    }
+
+    /** Apple marks a company's card with X-ABShowAs:COMPANY. */
+    private static boolean company(VCard card) {
+        return card.getExtendedProperties().stream().anyMatch(r -> r.getPropertyName().equalsIgnoreCase("X-ABSHOWAS")
+                && "COMPANY".equalsIgnoreCase(Text.clean(r.getValue())));
     }
 
     private String name(VCardProperty p) {
