@@ -133,4 +133,22 @@ class ImportViewModelTest {
         vm.preview();
         assertThat(vm.errorProperty().get()).contains("does not exist");
     }
+
+    @Test
+    void thePreviewShowsTheNotesOnValuesLeftOutOrKeptUnchecked() throws Exception {
+        Path f = ImportFixture.sample(dir, "vcard/programs/outlook-2007.vcf");
+        vm.pathProperty().set(f.toString());
+        vm.preview();
+
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(vm.invalid()).isEmpty();
+        assertThat(vm.notes()).extracting(ImportViewModel.ProblemRow::line, ImportViewModel.ProblemRow::field,
+                ImportViewModel.ProblemRow::message).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1L, "phone", "'(905) 555-1234' kept as written, not checked: "
+                                + "foreign or unknown format (read for DE)."),
+                        org.assertj.core.groups.Tuple.tuple(1L, "phone", "'+1 (212) 204-34456' kept as written, not "
+                                + "checked: foreign or unknown format (read for DE)."));
+        vm.importFile();
+        assertThat(w.contacts().count(w.principal())).isEqualTo(2); // Jürgen from the fixture and Sabine
+    }
 }
