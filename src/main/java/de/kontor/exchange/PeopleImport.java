@@ -9,7 +9,6 @@ import de.kontor.domain.FieldError;
 import de.kontor.domain.Person;
 import de.kontor.domain.PersonData;
 import de.kontor.domain.Principal;
-import de.kontor.domain.Text;
 import de.kontor.service.BatchValidationException;
 import de.kontor.service.ContactService;
 import de.kontor.service.ContactService.NewPerson;
@@ -140,7 +139,7 @@ final class PeopleImport {
                 Match best = matches.get(0);
                 found.add(new ImportDuplicate(c.lines().get(i), best.b().key(), null, best.score(), best.level(),
                         ImportDuplicate.Action.REPORTED));
-                personNames.put(best.b().key(), Text.join(" ", best.b().givenName(), best.b().familyName()));
+                personNames.put(best.b().key(), best.b().displayName());
             }
         }
         // Within the file: each pair once, the later line named as duplicate of the earlier one.

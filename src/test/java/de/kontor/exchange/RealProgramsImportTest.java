@@ -295,4 +295,21 @@ class RealProgramsImportTest {
         assertThat(p.notes()).extracting(LineProblem::messageKey)
                 .containsExactly("import.note.unchecked", "import.note.unchecked");
     }
+
+    @Test
+    void peopleWithoutANameAreFoundAsDuplicatesOnlyByWhatTheyShare() throws Exception {
+        vcard("android.vcf");
+        vcard("gmail.vcf");
+        vcard("iphone.vcf");
+        // Nameless contacts (only an e-mail, only an organisation) are not duplicates of each other ...
+        assertThat(w.dedupe().scan(w.principal(), w.dedupe().settings().possible(), p -> { }, () -> false)).isEmpty();
+        // ... but the same e-mail address again is found, and named by it.
+        PersonData again = new PersonData(null, null, null, null, null, null, null, null,
+                List.of(EmailAddress.work("kontakt@hofladen-meier.example")), List.of(), List.of(), List.of(), null);
+        var found = w.dedupe().check(w.principal(), again, null);
+        assertThat(found).isNotEmpty();
+        assertThat(found.get(0).b().displayName()).isEqualTo("kontakt@hofladen-meier.example");
+        ImportResult r = csv("again.csv", "E-Mail;Firma\nkontakt@hofladen-meier.example;\n");
+        assertThat(r.duplicates()).hasSize(1);
+    }
 }
