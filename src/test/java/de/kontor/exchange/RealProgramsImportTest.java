@@ -312,4 +312,19 @@ class RealProgramsImportTest {
         ImportResult r = csv("again.csv", "E-Mail;Firma\nkontakt@hofladen-meier.example;\n");
         assertThat(r.duplicates()).hasSize(1);
     }
+
+    @Test
+    void namelessContactsSurviveAJsonExportAndRestore() throws Exception {
+        vcard("android.vcf");
+        Path json = dir.resolve("alle.json");
+        w.subjectData().export(w.principal(), null, ExportFormat.JSON, ',', null, json);
+        try (Workspace empty = TestWorkspaces.create(dir.resolve("empty"))) {
+            ImportPreview p = empty.imports().preview(empty.principal(), json, ImportFormat.JSON,
+                    ImportOptions.defaults());
+            assertThat(empty.imports().run(empty.principal(), p, false, java.util.Map.of()).imported()).isEqualTo(4);
+            assertThat(empty.contacts().search(empty.principal(), "", 10).rows())
+                    .extracting(de.kontor.domain.PersonSummary::displayName).containsExactlyInAnyOrder(
+                            "kontakt@hofladen-meier.example", "Jürgen", "Grün & Grün Gartenbau", "Björn Weiß");
+        }
+    }
 }
