@@ -327,4 +327,50 @@ class RealProgramsImportTest {
                             "kontakt@hofladen-meier.example", "Jürgen", "Grün & Grün Gartenbau", "Björn Weiß");
         }
     }
+
+    private ImportResult csvSample(String name) throws Exception {
+        Path f = ImportFixture.sample(dir, "csv/programs/" + name);
+        return w.imports().run(w.principal(), f, ImportFormat.CSV, ImportOptions.defaults(), DuplicateMode.REPORT);
+    }
+
+    @Test
+    void googleCsvWithForeignContactsAndContactsWithoutAName() throws Exception {
+        ImportResult r = csvSample("google-foreign.csv");
+
+        assertThat(r.imported()).isEqualTo(5);
+        assertThat(r.rows()).isEqualTo(5);
+        PersonData grace = person("Grace Okafor");
+        assertThat(grace.phones()).extracting(PhoneNumber::kind, PhoneNumber::e164)
+                .contains(Tuple.tuple(ContactKind.WORK, "+15062345678"));
+        assertThat(grace.phones()).extracting(PhoneNumber::raw).containsExactly("(506) 234-5678", "905-555-1234");
+        assertThat(grace.addresses()).extracting(PostalAddress::country, PostalAddress::postcode, PostalAddress::region)
+                .containsExactly(Tuple.tuple("CA", "M5H 3T4", "ON"));
+        assertThat(person("Tom Keller").phones()).extracting(PhoneNumber::raw, PhoneNumber::e164)
+                .containsExactly(Tuple.tuple("+1 (212) 204-34456", ""));
+        assertThat(person("Tom Keller").addresses()).extracting(PostalAddress::country).containsExactly("US");
+        assertThat(person("Bäckerei Sonnenschein").phones()).extracting(PhoneNumber::e164)
+                .containsExactly("+496214445556");
+        assertThat(person("info@weingut-berg.example").emails()).hasSize(1);
+        assertThat(person("Mira").addresses()).extracting(PostalAddress::country).containsExactly("AT");
+        assertThat(person("Mira").phones()).extracting(PhoneNumber::raw).containsExactly("0176 98765432");
+        assertThat(r.notes()).extracting(LineProblem::line, LineProblem::messageKey)
+                .contains(Tuple.tuple(4L, "import.note.unchecked"));
+    }
+
+    @Test
+    void outlookCsvPlaceholdersAreLeftOut() throws Exception {
+        ImportResult r = csvSample("outlook-placeholders.csv");
+
+        assertThat(r.imported()).isEqualTo(2);
+        PersonData holger = person("Holger Brandt");
+        assertThat(holger.phones()).extracting(PhoneNumber::e164).containsExactly("+491712345678");
+        assertThat(holger.addresses()).extracting(PostalAddress::city, PostalAddress::country)
+                .containsExactly(Tuple.tuple("Kassel", "DE"));
+        assertThat(person("Grace Okafor").phones()).extracting(PhoneNumber::e164).containsExactly("+15062345678");
+        assertThat(notes(r)).containsExactly(
+                Tuple.tuple(2L, "country", "import.note.placeholder", "HOMECOUNTRY"),
+                Tuple.tuple(2L, "phone", "import.note.placeholder", "BusinessPhone"),
+                Tuple.tuple(2L, "phone", "import.note.placeholder", "HomePhone"),
+                Tuple.tuple(3L, "phone", "import.note.placeholder", "HomePhone"));
+    }
 }
