@@ -29,6 +29,7 @@ import java.util.function.Function;
  * the write.
  */
 final class PeopleImport {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PeopleImport.class);
     private static final ContactRules RULES = new ContactRules();
     private static final ImportCleanup CLEANUP = new ImportCleanup(RULES);
 
@@ -208,6 +209,11 @@ final class PeopleImport {
         Found found = duplicates(by, c);
         verify.accept(found);
         Plan plan = plan(by, c, found, decide);
+        // Counts only: no names, addresses or file contents in the log.
+        LOG.info("import {} ({}): {} records, {} to create, {} to amend, {} invalid, {} blocked, {} notes{}",
+                source.format().key(), source.detail(), rows, plan.create().size(), plan.amendments().size(),
+                c.invalid().stream().mapToLong(LineProblem::line).distinct().count(), c.blocked().size(),
+                c.notes().size(), dryRun ? " (dry run)" : "");
         if (dryRun || (plan.create().isEmpty() && plan.amendments().isEmpty())) {
             return new ImportResult(dryRun ? plan.create().size() : 0, rows, problems, source.ignored(),
                     source.columnFields(), dryRun, plan.duplicates(), notesOf(c, plan));
