@@ -93,7 +93,9 @@ final class ImportText {
             m.put(foldCountry(l.getDisplayCountry(Locale.ENGLISH)), code);
             m.put(foldCountry(l.getDisplayCountry(Locale.GERMAN)), code);
         }
-        String[][] extra = {{"bundesrepublikdeutschland", "DE"}, {"brd", "DE"}, {"oesterreich", "AT"},
+        // "D" and "A": the country letters German address lists often use for Germany and Austria.
+        String[][] extra = {{"bundesrepublikdeutschland", "DE"}, {"brd", "DE"}, {"d", "DE"}, {"a", "AT"},
+            {"oesterreich", "AT"},
             {"suisse", "CH"}, {"svizzera", "CH"}, {"usa", "US"}, {"unitedstatesofamerica", "US"},
             {"vereinigtestaaten", "US"}, {"uk", "GB"}, {"england", "GB"}, {"grossbritannien", "GB"},
             {"niederlande", "NL"}, {"holland", "NL"}};

@@ -373,4 +373,13 @@ class RealProgramsImportTest {
                 Tuple.tuple(2L, "phone", "import.note.placeholder", "HomePhone"),
                 Tuple.tuple(3L, "phone", "import.note.placeholder", "HomePhone"));
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"USA,US", "U.S.A.,US", "United States,US",
+        "United States of America,US", "Vereinigte Staaten,US", "Kanada,CA", "Canada,CA", "CA,CA", "ca,CA",
+        "Deutschland,DE", "Germany,DE", "D,DE", "Österreich,AT", "Oesterreich,AT", "A,AT", "Schweiz,CH",
+        "Suisse,CH"})
+    void countryNamesAndCodesBecomeTheRegionOfTheAddress(String written, String code) {
+        assertThat(ImportText.country(written)).isEqualTo(code);
+    }
 }
