@@ -382,4 +382,19 @@ class RealProgramsImportTest {
     void countryNamesAndCodesBecomeTheRegionOfTheAddress(String written, String code) {
         assertThat(ImportText.country(written)).isEqualTo(code);
     }
+
+    @Test
+    void everyRecordIsAccountedFor() throws Exception {
+        ImportFixture.prepare(w);
+        Path f = dir.resolve("kontakte.csv");
+        Files.writeString(f, ImportFixture.FILE);
+        for (DuplicateMode mode : DuplicateMode.values()) {
+            ImportResult r = w.imports().run(w.principal(), f, ImportFormat.CSV,
+                    ImportOptions.defaults().withSkipInvalid(true).withDryRun(true), mode);
+            assertThat(r.invalidLines()).as(mode.name()).isEqualTo(1);
+            assertThat(r.blockedLines()).as(mode.name()).isEqualTo(1);
+            assertThat(r.imported() + r.duplicatesMerged() + r.duplicatesSkipped() + r.invalidLines()
+                    + r.blockedLines()).as(mode.name()).isEqualTo(r.rows()).isEqualTo(4);
+        }
+    }
 }
