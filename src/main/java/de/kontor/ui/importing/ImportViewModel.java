@@ -209,7 +209,7 @@ public final class ImportViewModel {
                 ? text.get("ui.import.candidatePerson", d.personId(), d.otherName())
                 : text.get("ui.import.candidateLine", d.otherLine(), d.otherName()))).toList());
         summary.set(text.get("ui.import.summary", p.rows(), p.importable(), invalid.stream()
-                .mapToLong(ProblemRow::line).distinct().count(), blocked.size(), duplicates.size()));
+                .mapToLong(ProblemRow::line).distinct().count(), blocked.size(), duplicates.size(), notes.size()));
     }
 
     private ProblemRow problem(LineProblem p) {

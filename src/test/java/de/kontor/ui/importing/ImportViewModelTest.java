@@ -77,7 +77,7 @@ class ImportViewModelTest {
             assertThat(d.decisionProperty().get()).isEqualTo(DuplicateDecision.IMPORT);
         });
         assertThat(vm.summaryProperty().get()).isEqualTo("4 row(s): 2 can be imported, 1 invalid, 1 blocked by the "
-                + "suppression list, 1 possible duplicate(s). Nothing has been written yet.");
+                + "suppression list, 1 possible duplicate(s), 0 note(s). Nothing has been written yet.");
         assertThat(vm.canImportProperty().get()).as("invalid and blocked rows: only with skip-invalid").isFalse();
         assertThat(w.contacts().count(w.principal())).isEqualTo(1);
 
