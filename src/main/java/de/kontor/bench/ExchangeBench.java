@@ -81,9 +81,8 @@ final class ExchangeBench {
     void importJson(Path json, DataFolder importFolder, String owner, char[] password, Workspace.Options options)
             throws IOException {
         try (Workspace target = Workspace.create(importFolder, owner, password, options)) {
-            byte[] bytes = Files.readAllBytes(json);
             long t = System.nanoTime();
-            var s = target.subjectData().importJson(target.principal(), bytes, json.getFileName().toString());
+            var s = target.subjectData().importJson(target.principal(), json, json.getFileName().toString(), null);
             out.figure("json_import_all_s", (System.nanoTime() - t) / 1e9, "s");
             out.figure("json_import_people", s.people(), "count");
         } finally {

@@ -62,16 +62,11 @@ public final class ImportCommand implements Callable<Integer> {
     @Command(name = "json", description = "Restore a Kontor JSON export (with ids) into a database without people.")
     int json(@Parameters(paramLabel = "FILE", description = "A file written by kontor export --format json.") Path file) {
         try {
-            byte[] bytes;
-            try {
-                bytes = java.nio.file.Files.readAllBytes(file);
-            } catch (java.nio.file.NoSuchFileException e) {
-                throw new KontorException(e, "import.fileMissing", file.toString());
-            } catch (java.io.IOException e) {
-                throw new KontorException(e, "error.io", file.toString(), e.getMessage());
+            if (!java.nio.file.Files.exists(file)) {
+                throw new KontorException("import.fileMissing", file.toString());
             }
             Workspace w = workspaces.workspace();
-            var summary = w.subjectData().importJson(w.principal(), bytes, file.getFileName().toString());
+            var summary = w.subjectData().importJson(w.principal(), file, file.getFileName().toString(), null);
             out.println("imported " + summary.people() + ", skipped 0");
             out.println(messages.get("import.json.done", summary.people(), summary.activities(), summary.consents(),
                     summary.skippedDocuments()));
@@ -142,7 +137,13 @@ public final class ImportCommand implements Callable<Integer> {
             for (LineProblem p : r.skipped()) {
                 out.println(messages.get("import.skipped", CliText.problem(messages, p)));
             }
+            for (LineProblem p : r.notes()) {
+                out.println(messages.get("import.note", CliText.problem(messages, p)));
+            }
             printDuplicates(r);
+            // Every record of the file is accounted for: imported + merged + skipped + invalid + blocked = records.
+            out.println(messages.get(r.dryRun() ? "import.counts.dryRun" : "import.counts", r.rows(), r.imported(),
+                    r.duplicatesMerged(), r.duplicatesSkipped(), r.invalidLines(), r.blockedLines(), r.notes().size()));
             out.flush();
             return 0;
         } catch (ImportRefusedException e) {

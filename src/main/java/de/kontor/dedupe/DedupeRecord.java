@@ -27,4 +27,21 @@ public record DedupeRecord(
         emails = List.copyOf(Objects.requireNonNullElse(emails, List.of()));
         phones = List.copyOf(Objects.requireNonNullElse(phones, List.of()));
     }
+
+    /**
+     * "Eva Schäfer"; a contact without a name (an address book entry with only an organisation
+     * or an e-mail address) by its first e-mail, else its first phone number, else "#key".
+     */
+    public String displayName() {
+        String given = givenName == null ? "" : givenName.strip();
+        String family = familyName == null ? "" : familyName.strip();
+        String name = (given + " " + family).strip();
+        if (!name.isEmpty()) {
+            return name;
+        }
+        if (!emails.isEmpty()) {
+            return emails.get(0);
+        }
+        return phones.isEmpty() ? "#" + key : phones.get(0);
+    }
 }

@@ -220,7 +220,7 @@ public final class DedupeService {
         other.emails().stream().filter(e -> emails.stream().noneMatch(k -> Normalizer.email(k.address())
                 .equals(Normalizer.email(e.address())))).forEach(emails::add);
         List<PhoneNumber> phones = new ArrayList<>(keep.phones());
-        other.phones().stream().filter(p -> phones.stream().noneMatch(k -> k.e164().equals(p.e164()))).forEach(phones::add);
+        other.phones().stream().filter(p -> phones.stream().noneMatch(k -> k.key().equals(p.key()))).forEach(phones::add);
         List<PostalAddress> addresses = new ArrayList<>(keep.addresses());
         other.addresses().stream().filter(a -> addresses.stream().noneMatch(k -> Normalizer.street(k.street())
                 .equals(Normalizer.street(a.street())) && Normalizer.digits(k.postcode()).equals(Normalizer.digits(a.postcode()))))

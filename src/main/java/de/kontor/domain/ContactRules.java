@@ -28,7 +28,6 @@ public final class ContactRules {
             "DE", Pattern.compile("^(?!00)\\d{5}$"),
             "AT", Pattern.compile("^[1-9]\\d{3}$"),
             "CH", Pattern.compile("^[1-9]\\d{3}$"));
-    private static final Set<String> DACH = Set.of("DE", "AT", "CH");
     public static final String DEFAULT_REGION = "DE";
 
     private final PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
@@ -92,8 +91,8 @@ public final class ContactRules {
     /** All errors of a (normalised) person, in field order; empty when valid. */
     public List<FieldError> validate(PersonData p, LocalDate today) {
         List<FieldError> errors = new ArrayList<>();
-        if (Text.isBlank(p.familyName())) {
-            errors.add(FieldError.of("familyName", "validation.required"));
+        if (!hasIdentity(p)) {
+            errors.add(FieldError.of("familyName", "validation.identity"));
         }
         maxLength(errors, "salutation", p.salutation(), 30);
         maxLength(errors, "title", p.title(), 50);
@@ -120,7 +119,7 @@ public final class ContactRules {
         }
         for (int i = 0; i < p.phones().size(); i++) {
             PhoneNumber ph = p.phones().get(i);
-            if (ph.e164().isEmpty()) {
+            if (ph.e164().isEmpty() && !hasDigit(ph.raw())) {
                 errors.add(FieldError.of(indexed("phone", i, p.phones().size()), "validation.phone", ph.raw()));
             }
         }
@@ -133,6 +132,29 @@ public final class ContactRules {
             }
         }
         return errors;
+    }
+
+    /**
+     * Whether a person can be told apart at all: a family name, a given name, an organisation
+     * or an e-mail address. Contacts from address books often have only one of them (Android
+     * writes a card with nothing but an e-mail address).
+     */
+    public static boolean hasIdentity(PersonData p) {
+        return !Text.isBlank(p.familyName()) || !Text.isBlank(p.givenName()) || !Text.isBlank(p.organisation())
+                || p.emails().stream().anyMatch(e -> !Text.isBlank(e.address()));
+    }
+
+    /** A phone number needs at least one digit; one that does not parse is kept as written ("not checked"). */
+    public static boolean hasDigit(String s) {
+        return s != null && s.chars().anyMatch(Character::isDigit);
+    }
+
+    /**
+     * The region (ISO 3166 country code) a phone number without a country code is read in: the
+     * country of the person's first address that has one libphonenumber knows, else Germany.
+     */
+    public String phoneRegion(PersonData p) {
+        return regionOf(p);
     }
 
     /** Normalises, validates and returns the normalised data, or throws with every error. */
@@ -203,10 +225,10 @@ public final class ContactRules {
         }
     }
 
-    private static String regionOf(PersonData p) {
+    private String regionOf(PersonData p) {
         for (PostalAddress a : p.addresses()) {
             String c = upper(Text.clean(a.country()));
-            if (c != null && DACH.contains(c)) {
+            if (c != null && phones.getSupportedRegions().contains(c)) {
                 return c;
             }
         }

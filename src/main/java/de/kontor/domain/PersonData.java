@@ -35,8 +35,19 @@ public record PersonData(
                 List.of(), List.of(), List.of(), List.of(), null);
     }
 
+    /**
+     * "Dr. Eva Schäfer"; a person without a name (an address book entry with only an
+     * organisation or an e-mail address) is shown by the organisation, else the first e-mail.
+     */
     public String displayName() {
-        return Text.join(" ", title, givenName, familyName);
+        String name = Text.join(" ", givenName, familyName);
+        if (!Text.isBlank(name)) {
+            return Text.join(" ", title, name);
+        }
+        if (!Text.isBlank(organisation)) {
+            return organisation;
+        }
+        return emails.isEmpty() ? Text.nullToEmpty(Text.clean(title)) : emails.get(0).address();
     }
 
     public PersonData withEmails(List<EmailAddress> value) {

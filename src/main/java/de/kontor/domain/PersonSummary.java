@@ -10,12 +10,18 @@ public record PersonSummary(
         String organisation,
         String city) {
 
+    /** "Eva Schäfer"; without a name the organisation, else the e-mail address. */
     public String displayName() {
-        return Text.join(" ", givenName, familyName);
+        String name = Text.join(" ", givenName, familyName);
+        if (!Text.isBlank(name)) {
+            return name;
+        }
+        return !Text.isBlank(organisation) ? organisation : Text.nullToEmpty(email);
     }
 
-    /** "Family, Given" for lists sorted by family name. */
+    /** "Family, Given" for lists sorted by family name; without a name as {@link #displayName}. */
     public String sortName() {
-        return Text.join(", ", familyName, givenName);
+        String name = Text.join(", ", familyName, givenName);
+        return Text.isBlank(name) ? displayName() : name;
     }
 }

@@ -13,6 +13,7 @@ import de.kontor.service.ContactService.NewPerson;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -65,42 +66,40 @@ final class CsvReader {
     record Column(int index, String header, String field, String group, ContactKind kind, int kindColumn) {}
 
     /**
-     * Reads the whole file.
+     * Reads the file as a stream (never whole into memory), line by line.
      *
      * @throws ImportRefusedException when the file cannot be split into lines reliably (broken
      *     quoting) or is not in the encoding at all
      * @throws KontorException for an empty file, an unknown field or column in the mapping, an
      *     unknown date pattern
      */
-    ImportSource read(String fileName, byte[] bytes, ImportOptions options) {
+    ImportSource read(String fileName, ImportInput input, ImportOptions options) {
         List<DateTimeFormatter> formats = ImportText.dateFormats(options.datePattern());
-        if (ImportText.blank(bytes)) {
+        if (input.whole() && ImportText.blank(input.head())) {
             throw new KontorException("import.empty", fileName);
         }
-        if (ImportText.binary(bytes, options.encoding())) {
+        if (ImportText.binary(input.head(), options.encoding())) {
             throw new KontorException("import.binary", fileName, "CSV");
         }
-        TreeSet<Long> badEncoding = ImportText.badlyEncodedLines(bytes, options.encoding());
-        if (badEncoding.contains(1L)) {
-            throw new ImportRefusedException(List.of(LineProblem.of(1, null, "import.encoding",
-                    options.encoding().name())));
-        }
-        char delimiter = options.delimiter() != null ? options.delimiter() : detectDelimiter(bytes, options.encoding());
+        char delimiter = options.delimiter() != null ? options.delimiter()
+                : detectDelimiter(input.head(), options.encoding());
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true)
                 .setIgnoreSurroundingSpaces(false).get();
 
         List<SourceRow> rows = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
         Map<String, String> columnFields = new LinkedHashMap<>();
-        String text = ImportText.decodeLeniently(bytes, options.encoding());
-        ImportText.Lines lines = new ImportText.Lines(text);
-        try (Reader reader = new java.io.StringReader(text);
-                CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
+        LinesReader lines = new LinesReader(new ImportInput.Lines(input.stream(), options.encoding()));
+        try (CSVParser parser = CSVParser.builder().setReader(lines).setFormat(format).get()) {
             Iterator<CSVRecord> it = parser.iterator();
             if (!it.hasNext()) {
                 throw new KontorException("import.empty", fileName);
             }
             CSVRecord header = it.next();
+            if (lines.bad().contains(1L)) {
+                throw new ImportRefusedException(List.of(LineProblem.of(1, null, "import.encoding",
+                        options.encoding().name())));
+            }
             List<Column> columns = columns(header, options.mapping(), ignored, columnFields);
             Dates dates = dates(options.datePattern(), formats, header);
             // Kontor's own CSV: take away the quotes SafeCsv added against formula injection.
@@ -115,6 +114,9 @@ final class CsvReader {
                     }
                     record = it.next();
                 } catch (UncheckedIOException | IllegalStateException e) {
+                    if (e.getCause() instanceof CharacterCodingException) {
+                        throw encoding(options); // UTF-16 or UTF-32 with bad bytes: no lines to tell apart
+                    }
                     // Broken quoting: what follows cannot be split into lines reliably.
                     long start = lines.firstNonEmpty(previousEnd + 1);
                     long at = Math.max(start, parser.getCurrentLineNumber());
@@ -128,7 +130,7 @@ final class CsvReader {
                 long start = lines.firstNonEmpty(lines.lineOf(record.getCharacterPosition()));
                 long end = Math.max(start, parser.getCurrentLineNumber());
                 previousEnd = parser.getCurrentLineNumber();
-                NavigableSet<Long> bad = badEncoding.subSet(start, true, Math.max(start, end), true);
+                NavigableSet<Long> bad = lines.bad().subSet(start, true, Math.max(start, end), true);
                 if (!bad.isEmpty()) {
                     rows.add(SourceRow.bad(start, LineProblem.of(bad.first(), null, "import.encoding",
                             options.encoding().name())));
@@ -144,10 +146,105 @@ final class CsvReader {
                 rows.add(new SourceRow(start, rowProblems.isEmpty() ? p : null, rowProblems));
             }
             ignored.addAll(ignoredValues);
+        } catch (CharacterCodingException e) {
+            throw encoding(options);
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof CharacterCodingException) {
+                throw encoding(options);
+            }
+            throw new KontorException(e, "error.io", fileName, e.getCause().getMessage());
         } catch (IOException e) {
             throw new KontorException(e, "error.io", fileName, e.getMessage());
         }
         return new ImportSource(ImportFormat.CSV, DETAIL, fileName, rows, columnFields, ignored);
+    }
+
+    private static ImportRefusedException encoding(ImportOptions options) {
+        return new ImportRefusedException(List.of(LineProblem.of(1, null, "import.encoding",
+                options.encoding().name())));
+    }
+
+    /**
+     * The lines of the file as one text for the CSV parser, with their original line breaks;
+     * remembers the lines not valid in the encoding, and where the lines not yet passed start,
+     * to name records by their line (a few lines at a time, not the whole file).
+     */
+    private static final class LinesReader extends Reader {
+        /** A line read: its number, the position of its first character, whether it is empty. */
+        private record Start(long number, long position, boolean empty) {}
+
+        private final ImportInput.Lines lines;
+        private final TreeSet<Long> bad = new TreeSet<>();
+        private final java.util.ArrayDeque<Start> window = new java.util.ArrayDeque<>();
+        private String current = "";
+        private int at;
+        private long position;
+
+        LinesReader(ImportInput.Lines lines) {
+            this.lines = lines;
+        }
+
+        TreeSet<Long> bad() {
+            return bad;
+        }
+
+        @Override
+        public int read(char[] cbuf, int off, int len) throws IOException {
+            int copied = 0;
+            while (copied < len) {
+                if (at == current.length()) {
+                    String l = lines.next();
+                    if (l == null) {
+                        return copied == 0 ? -1 : copied;
+                    }
+                    window.addLast(new Start(lines.number(), position + copied, l.isEmpty()));
+                    if (lines.bad()) {
+                        bad.add(lines.number());
+                    }
+                    current = l + lines.terminator();
+                    at = 0;
+                    continue;
+                }
+                int n = Math.min(len - copied, current.length() - at);
+                current.getChars(at, at + n, cbuf, off + copied);
+                at += n;
+                copied += n;
+            }
+            position += copied;
+            return copied;
+        }
+
+        /** The line of a character position; lines before it are forgotten (positions only grow). */
+        long lineOf(long pos) {
+            while (window.size() > 1) {
+                Start first = window.pollFirst();
+                if (window.peekFirst().position() > pos) {
+                    window.addFirst(first);
+                    break;
+                }
+            }
+            return window.isEmpty() ? lines.number() : window.peekFirst().number();
+        }
+
+        /** The first line from {@code line} on that is not empty (the parser skips empty lines). */
+        long firstNonEmpty(long line) {
+            long l = line;
+            for (Start s : window) {
+                if (s.number() < l) {
+                    continue;
+                }
+                if (s.number() > l || !s.empty()) {
+                    return l;
+                }
+                l++;
+            }
+            return Math.min(l, Math.max(line, lines.number()));
+        }
+
+        @Override
+        public void close() {
+            // the file is closed by its owner (ImportInput), after its digest is complete
+        }
     }
 
     /**
@@ -542,12 +639,20 @@ final class CsvReader {
     }
 
     private static char detectDelimiter(byte[] bytes, Charset charset) {
+        if (!ImportText.asciiCompatible(charset)) {
+            return detectDelimiter(new String(bytes, charset));
+        }
         int end = 0;
         while (end < bytes.length && bytes[end] != '\n' && end < 65536) {
             end++;
         }
-        String header = new String(bytes, 0, end, charset.equals(StandardCharsets.UTF_8) ? StandardCharsets.UTF_8
-                : charset);
+        return detectDelimiter(new String(bytes, 0, end, charset.equals(StandardCharsets.UTF_8) ? StandardCharsets.UTF_8
+                : charset));
+    }
+
+    private static char detectDelimiter(String text) {
+        int newline = text.indexOf('\n');
+        String header = newline < 0 ? text : text.substring(0, newline);
         int comma = 0;
         int semicolon = 0;
         int tab = 0;

@@ -48,21 +48,24 @@ public final class FileImport {
      * @throws KontorException for a file that cannot be read at all
      */
     public ImportResult run(Principal by, Path file, ImportFormat format, ImportOptions options, DuplicateMode mode) {
-        byte[] bytes = ImportText.readAll(file);
-        ImportSource source = read(format, file, bytes, options);
+        ImportSource source;
+        try (ImportInput input = ImportInput.open(file)) {
+            source = read(format, file, input, options);
+        }
         return people.run(by, source, source.rows().size(), options.skipInvalid(), options.dryRun(), mode::decide,
                 found -> { });
     }
 
     /** Everything the import would do, without writing anything. */
     public ImportPreview preview(Principal by, Path file, ImportFormat format, ImportOptions options) {
-        byte[] bytes = ImportText.readAll(file);
-        String sha256 = ImportText.sha256(bytes);
-        if (format == ImportFormat.JSON) {
-            return previewJson(by, file, bytes, sha256, options);
+        try (ImportInput input = ImportInput.open(file)) {
+            if (format == ImportFormat.JSON) {
+                return previewJson(by, file, input, options);
+            }
+            ImportSource source = read(format, file, input, options);
+            String sha256 = input.sha256(); // of the bytes just read: the import compares it
+            return people.preview(by, source, file, options, sha256, source.rows().size());
         }
-        ImportSource source = read(format, file, bytes, options);
-        return people.preview(by, source, file, options, sha256, source.rows().size());
     }
 
     /**
@@ -72,16 +75,20 @@ public final class FileImport {
      */
     public ImportResult run(Principal by, ImportPreview preview, boolean skipInvalid,
             Map<Long, DuplicateDecision> decisions) {
-        byte[] bytes = ImportText.readAll(preview.file());
-        if (!ImportText.sha256(bytes).equals(preview.sha256())) {
-            throw new KontorException("import.preview.changed", preview.fileName());
-        }
         if (preview.format() == ImportFormat.JSON) {
-            SubjectDataService.ImportSummary s = json().importJson(by, bytes, preview.fileName());
+            // Hashed while it is restored: a file changed since the preview rolls the restore back.
+            SubjectDataService.ImportSummary s = json().importJson(by, preview.file(), preview.fileName(),
+                    preview.sha256());
             return new ImportResult(s.people(), preview.rows(), List.of(), preview.ignored(), preview.columnFields(),
                     false, List.of());
         }
-        ImportSource source = read(preview.format(), preview.file(), bytes, preview.options());
+        ImportSource source;
+        try (ImportInput input = ImportInput.open(preview.file())) {
+            source = read(preview.format(), preview.file(), input, preview.options());
+            if (!input.sha256().equals(preview.sha256())) {
+                throw new KontorException("import.preview.changed", preview.fileName());
+            }
+        }
         Set<String> expected = new HashSet<>();
         preview.duplicates().forEach(d -> expected.add(d.line() + ":" + d.personId() + ":" + d.otherLine()));
         Function<ImportDuplicate, DuplicateDecision> decide = d -> decisions.getOrDefault(d.line(), DuplicateDecision.IMPORT);
@@ -94,11 +101,11 @@ public final class FileImport {
         });
     }
 
-    private static ImportSource read(ImportFormat format, Path file, byte[] bytes, ImportOptions options) {
+    private static ImportSource read(ImportFormat format, Path file, ImportInput input, ImportOptions options) {
         String name = file.getFileName().toString();
         return switch (format) {
-            case CSV -> new CsvReader().read(name, bytes, options);
-            case VCARD -> new VcardReader().read(name, bytes, options);
+            case CSV -> new CsvReader().read(name, input, options);
+            case VCARD -> new VcardReader().read(name, input, options);
             case JSON -> throw new IllegalArgumentException("JSON is restored, not read into rows");
         };
     }
@@ -115,11 +122,12 @@ public final class FileImport {
      * preview lists what it restores, the people blocked by the suppression list (a restore
      * refuses them) and duplicates within the file; the database must be empty.
      */
-    private ImportPreview previewJson(Principal by, Path file, byte[] bytes, String sha256, ImportOptions options) {
+    private ImportPreview previewJson(Principal by, Path file, ImportInput input, ImportOptions options) {
         String name = file.getFileName().toString();
-        JsonImport.Parsed parsed = new JsonImport().parse(bytes, name);
+        List<Long> lines = new ArrayList<>();
+        JsonImport.Parsed parsed = new JsonImport().parse(input.stream(), name, lines);
+        String sha256 = input.sha256();
         json().requireRestorable(by);
-        List<Long> lines = JsonImport.personLines(bytes);
         List<SourceRow> rows = new ArrayList<>();
         boolean documents = false;
         for (int i = 0; i < parsed.people().size(); i++) {

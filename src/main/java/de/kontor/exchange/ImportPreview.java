@@ -12,7 +12,8 @@ import java.util.Map;
  * vCard property, or JSON field) feeds which field, what is ignored (not read, not stored),
  * the rows that are invalid with a message per field, the rows blocked by the suppression
  * list, and the rows that duplicate a person in the database or an earlier row (one per row:
- * the one a decision acts on). {@code sha256} ties the preview to the file's content: the
+ * the one a decision acts on), and the notes on rows that are imported with a value left out
+ * (a placeholder) or kept unchecked (a foreign phone number). {@code sha256} ties the preview to the file's content: the
  * import refuses a file that changed since.
  */
 public record ImportPreview(
@@ -27,7 +28,8 @@ public record ImportPreview(
         List<LineProblem> invalid,
         List<LineProblem> blocked,
         List<Duplicate> duplicates,
-        int importable) {
+        int importable,
+        List<LineProblem> notes) {
 
     /**
      * Row {@code line} ({@code name} as read) is a possible duplicate of person {@code personId}
@@ -46,6 +48,7 @@ public record ImportPreview(
         invalid = List.copyOf(invalid);
         blocked = List.copyOf(blocked);
         duplicates = List.copyOf(duplicates);
+        notes = List.copyOf(notes);
     }
 
     public String fileName() {

@@ -1,31 +1,20 @@
 package de.kontor.exchange;
 
 import de.kontor.domain.KontorException;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
- * What the import readers (CSV, vCard) share: reading the file, strict decoding by line (bad
- * lines are refused, never imported as mojibake), line numbers, dates and country names.
+ * What the import readers (CSV, vCard) share: a look at the start of the file (binary, blank),
+ * dates, names, country and language names. Reading the file itself, as a stream, is
+ * {@link ImportInput}.
  */
 final class ImportText {
     static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd")
@@ -45,24 +34,6 @@ final class ImportText {
             "ms", "miss", "mx", "monsieur", "madame", "signor", "signora");
 
     private ImportText() {}
-
-    static byte[] readAll(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new KontorException(e, "import.fileMissing", file.toString());
-        } catch (IOException e) {
-            throw new KontorException(e, "error.io", file.toString(), e.getMessage());
-        }
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-    }
 
     /** True for a file that holds nothing but white space (or a byte order mark). */
     static boolean blank(byte[] bytes) {
@@ -94,59 +65,9 @@ final class ImportText {
         return n > 0 && control * 20 > n;
     }
 
-    /**
-     * Decodes line by line, strictly ({@link CodingErrorAction#REPORT}), and returns the numbers
-     * of the lines that are not valid in the encoding. Those lines are refused, never imported
-     * as mojibake.
-     */
-    static TreeSet<Long> badlyEncodedLines(byte[] bytes, Charset charset) {
-        TreeSet<Long> bad = new TreeSet<>();
-        if (!asciiCompatible(charset)) {
-            try {
-                strict(charset).decode(ByteBuffer.wrap(bytes));
-            } catch (CharacterCodingException e) {
-                bad.add(1L); // cannot split lines without decoding: refuse the file
-            }
-            return bad;
-        }
-        CharsetDecoder decoder = strict(charset);
-        long line = 1;
-        int start = 0;
-        for (int i = 0; i <= bytes.length; i++) {
-            if (i == bytes.length || bytes[i] == '\n') {
-                if (i > start) {
-                    try {
-                        decoder.reset();
-                        decoder.decode(ByteBuffer.wrap(bytes, start, i - start));
-                    } catch (CharacterCodingException e) {
-                        bad.add(line);
-                    }
-                }
-                line++;
-                start = i + 1;
-            }
-        }
-        return bad;
-    }
-
     static boolean asciiCompatible(Charset charset) {
         String n = charset.name().toUpperCase(Locale.ROOT);
         return !(n.startsWith("UTF-16") || n.startsWith("UTF-32") || n.startsWith("UTF16") || n.startsWith("UTF32"));
-    }
-
-    private static CharsetDecoder strict(Charset charset) {
-        return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-    }
-
-    /** Lines with bad bytes are already known and refused; decoding them leniently keeps the line count right. */
-    static String decodeLeniently(byte[] bytes, Charset charset) {
-        try {
-            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new IllegalStateException("REPLACE never reports", e);
-        }
     }
 
     /** The ISO code of a country name ("Deutschland", "Austria", "Schweiz"), or the value as it is. */
@@ -172,7 +93,9 @@ final class ImportText {
             m.put(foldCountry(l.getDisplayCountry(Locale.ENGLISH)), code);
             m.put(foldCountry(l.getDisplayCountry(Locale.GERMAN)), code);
         }
-        String[][] extra = {{"bundesrepublikdeutschland", "DE"}, {"brd", "DE"}, {"oesterreich", "AT"},
+        // "D" and "A": the country letters German address lists often use for Germany and Austria.
+        String[][] extra = {{"bundesrepublikdeutschland", "DE"}, {"brd", "DE"}, {"d", "DE"}, {"a", "AT"},
+            {"oesterreich", "AT"},
             {"suisse", "CH"}, {"svizzera", "CH"}, {"usa", "US"}, {"unitedstatesofamerica", "US"},
             {"vereinigtestaaten", "US"}, {"uk", "GB"}, {"england", "GB"}, {"grossbritannien", "GB"},
             {"niederlande", "NL"}, {"holland", "NL"}};
@@ -289,63 +212,6 @@ final class ImportText {
             return List.of(f);
         } catch (IllegalArgumentException e) {
             throw new KontorException("import.datePattern", pattern);
-        }
-    }
-
-    /** Where each physical line starts in the decoded text, to name lines by number. */
-    static final class Lines {
-        private final String text;
-        private final int[] starts;
-
-        Lines(String text) {
-            this.text = text;
-            int count = 1;
-            for (int i = 0; i < text.length(); i++) {
-                if (text.charAt(i) == '\n') {
-                    count++;
-                }
-            }
-            starts = new int[count];
-            int k = 1;
-            for (int i = 0; i < text.length(); i++) {
-                if (text.charAt(i) == '\n') {
-                    starts[k++] = i + 1;
-                }
-            }
-        }
-
-        int count() {
-            return starts.length;
-        }
-
-        /** 1-based line of a character position. */
-        long lineOf(long position) {
-            int i = java.util.Arrays.binarySearch(starts, (int) position);
-            return (i >= 0 ? i : -i - 2) + 1L;
-        }
-
-        /** The text of a 1-based line without its line break. */
-        String line(long line) {
-            int from = starts[(int) line - 1];
-            int to = line < starts.length ? starts[(int) line] - 1 : text.length();
-            String s = text.substring(from, Math.max(from, to));
-            return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
-        }
-
-        /** The text from the start of line {@code from} to the end of line {@code to}, line breaks kept. */
-        String range(long from, long to) {
-            int a = starts[(int) from - 1];
-            int b = to < starts.length ? starts[(int) to] : text.length();
-            return text.substring(a, b);
-        }
-
-        /** The first line from {@code line} on that is not empty (the parser skips empty lines). */
-        long firstNonEmpty(long line) {
-            long l = line;
-            while (l < starts.length && line(l).isEmpty()) {
-                l++;
-            }
-            return l;
         }
     }
 }

@@ -56,8 +56,16 @@ public final class JsonImport {
      * an export of 100 000 people does not need a tree of the whole file.
      */
     public Parsed parse(byte[] bytes, String fileName) {
+        return parse(new java.io.ByteArrayInputStream(bytes), fileName, new ArrayList<>());
+    }
+
+    /**
+     * As {@link #parse(byte[], String)}, from a stream (left open); {@code lines} receives the
+     * line on which each person starts, for messages and the preview.
+     */
+    Parsed parse(java.io.InputStream in, String fileName, List<Long> lines) {
         List<SubjectData> out = new ArrayList<>();
-        Instant exportedAt = stream(bytes, fileName, out::add);
+        Instant exportedAt = stream(in, fileName, out::add, lines);
         return new Parsed(exportedAt, out);
     }
 
@@ -67,6 +75,16 @@ public final class JsonImport {
      * A refusal can come after some people were handed over: callers write in one transaction.
      */
     public Instant stream(byte[] bytes, String fileName, java.util.function.Consumer<SubjectData> each) {
+        return stream(new java.io.ByteArrayInputStream(bytes), fileName, each, new ArrayList<>());
+    }
+
+    /**
+     * As {@link #stream(byte[], String, java.util.function.Consumer)}, from a stream, which is
+     * read as far as the JSON goes and left open; {@code lines} receives the line on which each
+     * person starts.
+     */
+    public Instant stream(java.io.InputStream in, String fileName, java.util.function.Consumer<SubjectData> each,
+            List<Long> lines) {
         Reader r = new Reader(fileName);
         String format = null;
         JsonNode version = null;
@@ -74,7 +92,8 @@ public final class JsonImport {
         boolean sawPeople = false;
         Set<Long> ids = new HashSet<>();
         Set<Long> activityIds = new HashSet<>();
-        try (JsonParser p = JSON.getFactory().createParser(bytes)) {
+        try (JsonParser p = JSON.getFactory().createParser(in)) {
+            p.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE); // the caller hashes the rest of the file
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new KontorException("import.json.notKontor", fileName);
             }
@@ -86,6 +105,7 @@ public final class JsonImport {
                     sawPeople = true;
                     int i = 0;
                     while (p.nextToken() != JsonToken.END_ARRAY) {
+                        lines.add((long) p.currentTokenLocation().getLineNr());
                         JsonNode node = JSON.readTree(p);
                         SubjectData s = r.person(node, "people[" + i++ + "]");
                         if (!ids.add(s.id())) {
@@ -142,34 +162,6 @@ public final class JsonImport {
             throw new KontorException("import.json.version", fileName, version == null ? "–" : version.asText(),
                     JsonExport.SCHEMA_VERSION);
         }
-    }
-
-    /**
-     * The line on which each element of the top-level {@code people} array starts, in order:
-     * for messages and the preview. Call after {@link #parse} accepted the file.
-     */
-    static List<Long> personLines(byte[] bytes) {
-        List<Long> lines = new ArrayList<>();
-        try (com.fasterxml.jackson.core.JsonParser p = JSON.getFactory().createParser(bytes)) {
-            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
-                return lines;
-            }
-            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                com.fasterxml.jackson.core.JsonToken t = p.nextToken();
-                if ("people".equals(name) && t == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
-                    while (p.nextToken() != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
-                        lines.add((long) p.currentTokenLocation().getLineNr());
-                        p.skipChildren();
-                    }
-                } else {
-                    p.skipChildren();
-                }
-            }
-        } catch (IOException e) {
-            throw new KontorException(e, "error.io", "JSON", e.getMessage());
-        }
-        return lines;
     }
 
     /** Field access with messages that name the place in the file. */

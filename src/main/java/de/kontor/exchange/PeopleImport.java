@@ -9,7 +9,6 @@ import de.kontor.domain.FieldError;
 import de.kontor.domain.Person;
 import de.kontor.domain.PersonData;
 import de.kontor.domain.Principal;
-import de.kontor.domain.Text;
 import de.kontor.service.BatchValidationException;
 import de.kontor.service.ContactService;
 import de.kontor.service.ContactService.NewPerson;
@@ -30,7 +29,9 @@ import java.util.function.Function;
  * the write.
  */
 final class PeopleImport {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PeopleImport.class);
     private static final ContactRules RULES = new ContactRules();
+    private static final ImportCleanup CLEANUP = new ImportCleanup(RULES);
 
     private final ContactService contacts;
     private final DedupeService dedupe;
@@ -41,8 +42,16 @@ final class PeopleImport {
         this.dedupe = dedupe;
     }
 
-    /** The rows that passed validation and the suppression check (with their lines), and the others' problems. */
-    record Checked(List<NewPerson> people, List<Long> lines, List<LineProblem> invalid, List<LineProblem> blocked) {
+    /**
+     * The rows that passed validation and the suppression check (with their lines), the others'
+     * problems, and the notes on values left out or kept unchecked in the rows that passed.
+     */
+    record Checked(List<NewPerson> people, List<Long> lines, List<LineProblem> invalid, List<LineProblem> blocked,
+            List<LineProblem> notes) {
+        Checked(List<NewPerson> people, List<Long> lines, List<LineProblem> invalid, List<LineProblem> blocked) {
+            this(people, lines, invalid, blocked, List.of());
+        }
+
         List<LineProblem> problems() {
             List<LineProblem> all = new ArrayList<>(invalid);
             all.addAll(blocked);
@@ -72,20 +81,28 @@ final class PeopleImport {
         List<LineProblem> invalid = new ArrayList<>();
         List<NewPerson> people = new ArrayList<>();
         List<Long> lines = new ArrayList<>();
+        Map<Long, List<LineProblem>> notes = new HashMap<>();
         for (SourceRow row : source.rows()) {
             if (row.person() == null || !row.problems().isEmpty()) {
                 invalid.addAll(row.problems());
                 continue;
             }
-            List<FieldError> errors = contacts.validate(row.person().data());
+            ImportCleanup.Cleaned cleaned = CLEANUP.clean(row.line(), row.person().data());
+            List<FieldError> errors = contacts.validate(cleaned.data());
             if (errors.isEmpty()) {
-                people.add(row.person());
+                people.add(new NewPerson(cleaned.data(), row.person().source()));
                 lines.add(row.line());
+                if (!cleaned.notes().isEmpty()) {
+                    notes.put(row.line(), cleaned.notes());
+                }
             } else {
                 errors.forEach(f -> invalid.add(new LineProblem(row.line(), f.field(), f.messageKey(), f.args())));
             }
         }
-        return blocked(people, lines, invalid);
+        Checked c = blocked(people, lines, invalid);
+        List<LineProblem> kept = new ArrayList<>();
+        c.lines().forEach(l -> kept.addAll(notes.getOrDefault(l, List.of())));
+        return new Checked(c.people(), c.lines(), c.invalid(), c.blocked(), kept);
     }
 
     /** People who asked to be erased or objected must not come back through an import. */
@@ -123,7 +140,7 @@ final class PeopleImport {
                 Match best = matches.get(0);
                 found.add(new ImportDuplicate(c.lines().get(i), best.b().key(), null, best.score(), best.level(),
                         ImportDuplicate.Action.REPORTED));
-                personNames.put(best.b().key(), Text.join(" ", best.b().givenName(), best.b().familyName()));
+                personNames.put(best.b().key(), best.b().displayName());
             }
         }
         // Within the file: each pair once, the later line named as duplicate of the earlier one.
@@ -174,7 +191,7 @@ final class PeopleImport {
                     d.level()));
         }
         return new ImportPreview(file, source.format(), options, source.detail(), sha256, rows, source.columnFields(),
-                source.ignored(), c.invalid(), c.blocked(), dups, c.people().size());
+                source.ignored(), c.invalid(), c.blocked(), dups, c.people().size(), c.notes());
     }
 
     /**
@@ -192,9 +209,14 @@ final class PeopleImport {
         Found found = duplicates(by, c);
         verify.accept(found);
         Plan plan = plan(by, c, found, decide);
+        // Counts only: no names, addresses or file contents in the log.
+        LOG.info("import {} ({}): {} records, {} to create, {} to amend, {} invalid, {} blocked, {} notes{}",
+                source.format().key(), source.detail(), rows, plan.create().size(), plan.amendments().size(),
+                c.invalid().stream().mapToLong(LineProblem::line).distinct().count(), c.blocked().size(),
+                c.notes().size(), dryRun ? " (dry run)" : "");
         if (dryRun || (plan.create().isEmpty() && plan.amendments().isEmpty())) {
             return new ImportResult(dryRun ? plan.create().size() : 0, rows, problems, source.ignored(),
-                    source.columnFields(), dryRun, plan.duplicates());
+                    source.columnFields(), dryRun, plan.duplicates(), notesOf(c, plan));
         }
         try {
             contacts.createAll(by, plan.create(), plan.amendments());
@@ -205,7 +227,15 @@ final class PeopleImport {
                     .map(f -> new LineProblem(line, f.field(), f.messageKey(), f.args())).toList());
         }
         return new ImportResult(plan.create().size(), rows, problems, source.ignored(), source.columnFields(), false,
-                plan.duplicates());
+                plan.duplicates(), notesOf(c, plan));
+    }
+
+    /** The notes of the rows that are created or merged (not of those skipped as duplicates). */
+    private static List<LineProblem> notesOf(Checked c, Plan plan) {
+        java.util.Set<Long> skipped = new java.util.HashSet<>();
+        plan.duplicates().stream().filter(d -> d.action() == ImportDuplicate.Action.SKIPPED)
+                .forEach(d -> skipped.add(d.line()));
+        return c.notes().stream().filter(n -> !skipped.contains(n.line())).toList();
     }
 
     /** What will be written: the people to create, the amendments of existing people, every duplicate with its action. */

@@ -340,6 +340,28 @@ public final class SubjectDataService {
      * texts must exist with the same SHA-256; people on the suppression list are refused.
      */
     public ImportSummary importJson(Principal by, byte[] bytes, String fileName) {
+        return importJson(by, fileName, each -> new JsonImport().stream(bytes, fileName, each));
+    }
+
+    /**
+     * As {@link #importJson(Principal, byte[], String)}, reading the file as a stream (only one
+     * person's JSON at a time in memory). {@code expectedSha256} not null: the restore is rolled
+     * back when the file's SHA-256 differs (it changed since the preview).
+     */
+    public ImportSummary importJson(Principal by, java.nio.file.Path file, String fileName, String expectedSha256) {
+        permissions.requireAdminister(by);
+        try (ImportInput input = ImportInput.open(file)) {
+            return importJson(by, fileName, each -> {
+                new JsonImport().stream(input.stream(), fileName, each, new java.util.ArrayList<>());
+                if (expectedSha256 != null && !input.sha256().equals(expectedSha256)) {
+                    throw new KontorException("import.preview.changed", fileName);
+                }
+            });
+        }
+    }
+
+    private ImportSummary importJson(Principal by, String fileName,
+            java.util.function.Consumer<java.util.function.Consumer<SubjectData>> people) {
         permissions.requireAdminister(by);
         Instant now = clock.instant();
         Restoring restoring = db.inTransaction(tx -> {
@@ -348,7 +370,7 @@ public final class SubjectDataService {
             }
             Restoring r = new Restoring(tx, by, fileName);
             restore.write(tx, w -> {
-                new JsonImport().stream(bytes, fileName, s -> r.add(w, s));
+                people.accept(s -> r.add(w, s));
                 r.flush(w);
             });
             for (SubjectData s : r.restricted) {

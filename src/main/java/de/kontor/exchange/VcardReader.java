@@ -53,121 +53,156 @@ final class VcardReader {
     private static final Map<String, String> FIELDS = fields();
 
     /** Properties that only describe the card itself (not the person): neither mapped nor "ignored". */
-    private static final Set<String> STRUCTURAL = Set.of("VERSION", "PRODID", "REV", "X-ABLABEL");
+    private static final Set<String> STRUCTURAL = Set.of("VERSION", "PRODID", "REV", "X-ABLABEL", "X-ABSHOWAS");
 
     /** A date without a year, as vCard 4.0 (--MMDD, --MM-DD) and some 3.0 writers put it. */
     private static final Pattern NO_YEAR = Pattern.compile("^--\\d{2}-?\\d{2}$");
 
     private final ScribeIndex scribes = new ScribeIndex();
 
-    /** A card as found in the file: from its BEGIN line to its END line (or where the file stops). */
-    private record Chunk(long begin, long end, boolean complete) {}
-
     /**
-     * Reads the whole file.
+     * Reads the file as a stream, card by card: only the card being read is in memory.
      *
      * @throws KontorException for an empty file, a binary file, a file that is no vCard at all,
      *     or a file not in the encoding when its lines cannot be told apart
      */
-    ImportSource read(String fileName, byte[] bytes, ImportOptions options) {
-        if (ImportText.blank(bytes)) {
+    ImportSource read(String fileName, ImportInput input, ImportOptions options) {
+        if (input.whole() && ImportText.blank(input.head())) {
             throw new KontorException("import.empty", fileName);
         }
-        if (ImportText.binary(bytes, options.encoding())) {
+        if (ImportText.binary(input.head(), options.encoding())) {
             throw new KontorException("import.binary", fileName, "vCard");
         }
-        TreeSet<Long> badEncoding = ImportText.badlyEncodedLines(bytes, options.encoding());
-        if (!ImportText.asciiCompatible(options.encoding()) && !badEncoding.isEmpty()) {
+        Cards cards = new Cards(fileName, options);
+        ImportInput.Lines lines = new ImportInput.Lines(input.stream(), options.encoding());
+        try {
+            String s;
+            while ((s = lines.next()) != null) {
+                if (lines.number() == 1 && s.startsWith("\uFEFF")) {
+                    s = s.substring(1);
+                }
+                cards.line(lines.number(), s, lines.terminator(), lines.bad());
+            }
+        } catch (java.nio.charset.CharacterCodingException e) {
             throw new ImportRefusedException(List.of(LineProblem.of(1, null, "import.encoding",
                     options.encoding().name())));
+        } catch (IOException e) {
+            throw new KontorException(e, "error.io", fileName, e.getMessage());
         }
-        String text = ImportText.decodeLeniently(bytes, options.encoding());
-        if (text.startsWith("\uFEFF")) {
-            text = " " + text.substring(1); // keeps positions; a blank start is skipped like an empty line
+        cards.end(lines.number());
+        if (cards.count == 0) {
+            throw new KontorException("import.vcard.none", fileName);
         }
-        ImportText.Lines lines = new ImportText.Lines(text);
-        List<SourceRow> rows = new ArrayList<>();
-        List<Chunk> chunks = chunks(fileName, lines, rows);
+        List<SourceRow> rows = cards.rows;
+        rows.sort(java.util.Comparator.comparingLong(SourceRow::line));
         Map<String, String> columnFields = new LinkedHashMap<>();
-        Set<String> used = new LinkedHashSet<>();
-        Set<String> ignored = new LinkedHashSet<>();
-        Set<String> versions = new TreeSet<>();
-        for (Chunk c : chunks) {
-            if (!c.complete()) {
-                rows.add(SourceRow.bad(c.begin(), LineProblem.of(c.begin(), null, "import.vcard.truncated")));
-                continue;
+        for (Map.Entry<String, String> f : FIELDS.entrySet()) {
+            if (cards.used.contains(f.getKey())) {
+                columnFields.put(f.getKey(), f.getValue());
             }
-            java.util.NavigableSet<Long> bad = badEncoding.subSet(c.begin(), true, c.end(), true);
-            if (!bad.isEmpty()) {
-                rows.add(SourceRow.bad(c.begin(), LineProblem.of(bad.first(), null, "import.encoding",
-                        options.encoding().name())));
-                continue;
+        }
+        String detail = cards.versions.size() == 1 ? "vCard " + cards.versions.iterator().next() : "vCard";
+        return new ImportSource(ImportFormat.VCARD, detail, fileName, rows, columnFields, List.copyOf(cards.ignored));
+    }
+
+    /**
+     * The cards of the file by their BEGIN and END lines, as the lines come (folded lines start
+     * with a blank, so a line starting with BEGIN:VCARD always begins a card); each card is read
+     * as soon as it ends. Text outside of cards is a bad row; a file whose first text is not a
+     * card is no vCard file.
+     */
+    private final class Cards {
+        private final String fileName;
+        private final ImportOptions options;
+        final List<SourceRow> rows = new ArrayList<>();
+        final Set<String> used = new LinkedHashSet<>();
+        final Set<String> ignored = new LinkedHashSet<>();
+        final Set<String> versions = new TreeSet<>();
+        int count;
+        private long begin = -1;
+        private long firstBad = -1;
+        private final StringBuilder text = new StringBuilder();
+
+        Cards(String fileName, ImportOptions options) {
+            this.fileName = fileName;
+            this.options = options;
+        }
+
+        void line(long l, String s, String terminator, boolean bad) {
+            String t = s.strip().toUpperCase(Locale.ROOT);
+            boolean startsAtColumn0 = !s.isEmpty() && !Character.isWhitespace(s.charAt(0));
+            if (begin < 0) {
+                if (t.isEmpty()) {
+                    return;
+                }
+                if (t.equals(BEGIN)) {
+                    start(l);
+                } else if (count == 0 && rows.isEmpty()) {
+                    throw new KontorException("import.vcard.notVcard", fileName, Long.toString(l));
+                } else {
+                    rows.add(SourceRow.bad(l, LineProblem.of(l, null, "import.vcard.outside")));
+                    return;
+                }
+            } else if (startsAtColumn0 && t.equals(BEGIN)) {
+                cutOff(); // the previous card never ended
+                start(l);
+            }
+            text.append(s).append(terminator.isEmpty() ? "\r\n" : terminator);
+            if (bad && firstBad < 0) {
+                firstBad = l;
+            }
+            if (startsAtColumn0 && t.equals(END) && l != begin) {
+                card();
+            }
+        }
+
+        /** The end of the file: a card still open was cut off. */
+        void end(long lastLine) {
+            if (begin >= 0) {
+                cutOff();
+            }
+        }
+
+        private void start(long l) {
+            begin = l;
+            firstBad = -1;
+            text.setLength(0);
+        }
+
+        private void cutOff() {
+            count++;
+            rows.add(SourceRow.bad(begin, LineProblem.of(begin, null, "import.vcard.truncated")));
+            begin = -1;
+            text.setLength(0);
+        }
+
+        private void card() {
+            count++;
+            long at = begin;
+            begin = -1;
+            if (firstBad >= 0) {
+                rows.add(SourceRow.bad(at, LineProblem.of(firstBad, null, "import.encoding", options.encoding().name())));
+                text.setLength(0);
+                return;
             }
             VCard card;
-            try (VCardReader reader = new VCardReader(lines.range(c.begin(), c.end()))) {
+            try (VCardReader reader = new VCardReader(text.toString())) {
                 reader.setDefaultQuotedPrintableCharset(options.encoding());
                 card = reader.readNext();
             } catch (IOException | RuntimeException e) {
                 card = null;
             }
+            text.setLength(0);
             if (card == null) {
-                rows.add(SourceRow.bad(c.begin(), LineProblem.of(c.begin(), null, "import.vcard.unreadable")));
-                continue;
+                rows.add(SourceRow.bad(at, LineProblem.of(at, null, "import.vcard.unreadable")));
+                return;
             }
             String version = card.getVersion() == null ? "3.0" : card.getVersion().getVersion();
             versions.add(version);
             List<LineProblem> problems = new ArrayList<>();
-            NewPerson p = toPerson(card, c.begin(), fileName, "vCard " + version, used, ignored, problems);
-            rows.add(new SourceRow(c.begin(), problems.isEmpty() ? p : null, problems));
+            NewPerson p = toPerson(card, at, fileName, "vCard " + version, used, ignored, problems);
+            rows.add(new SourceRow(at, problems.isEmpty() ? p : null, problems));
         }
-        if (chunks.isEmpty()) {
-            throw new KontorException("import.vcard.none", fileName);
-        }
-        rows.sort(java.util.Comparator.comparingLong(SourceRow::line));
-        for (Map.Entry<String, String> f : FIELDS.entrySet()) {
-            if (used.contains(f.getKey())) {
-                columnFields.put(f.getKey(), f.getValue());
-            }
-        }
-        String detail = versions.size() == 1 ? "vCard " + versions.iterator().next() : "vCard";
-        return new ImportSource(ImportFormat.VCARD, detail, fileName, rows, columnFields, List.copyOf(ignored));
-    }
-
-    /**
-     * The cards of the file by their BEGIN and END lines (folded lines start with a blank, so
-     * a line starting with BEGIN:VCARD always begins a card). Text outside of cards is a bad
-     * row; a file whose first text is not a card is no vCard file.
-     */
-    private static List<Chunk> chunks(String fileName, ImportText.Lines lines, List<SourceRow> rows) {
-        List<Chunk> chunks = new ArrayList<>();
-        long begin = -1;
-        for (long l = 1; l <= lines.count(); l++) {
-            String s = lines.line(l);
-            String t = s.strip().toUpperCase(Locale.ROOT);
-            boolean startsAtColumn0 = !s.isEmpty() && !Character.isWhitespace(s.charAt(0));
-            if (begin < 0) {
-                if (t.isEmpty()) {
-                    continue;
-                }
-                if (t.equals(BEGIN)) {
-                    begin = l;
-                } else if (chunks.isEmpty() && rows.isEmpty()) {
-                    throw new KontorException("import.vcard.notVcard", fileName, Long.toString(l));
-                } else {
-                    rows.add(SourceRow.bad(l, LineProblem.of(l, null, "import.vcard.outside")));
-                }
-            } else if (startsAtColumn0 && t.equals(END)) {
-                chunks.add(new Chunk(begin, l, true));
-                begin = -1;
-            } else if (startsAtColumn0 && t.equals(BEGIN)) {
-                chunks.add(new Chunk(begin, l - 1, false)); // the previous card never ended
-                begin = l;
-            }
-        }
-        if (begin >= 0) {
-            chunks.add(new Chunk(begin, lines.count(), false));
-        }
-        return chunks;
     }
 
     private NewPerson toPerson(VCard card, long line, String fileName, String detail, Set<String> used,
@@ -196,19 +231,26 @@ final class VcardReader {
             family = Text.clean(n.getFamily());
             used.add("N");
         }
+        String organisation = null;
+        if (card.getOrganization() != null && !card.getOrganization().getValues().isEmpty()) {
+            organisation = Text.clean(card.getOrganization().getValues().get(0));
+            used.add("ORG");
+        }
         if (given == null && family == null && card.getFormattedName() != null) {
             String fn = Text.clean(card.getFormattedName().getValue());
+            // A company's card (Apple: X-ABShowAs:COMPANY; Android, Outlook: FN = ORG) has no person's name, nor
+            // has a card whose FN is its e-mail address (Gmail).
+            String shown = fn;
+            if (fn != null && (fn.equalsIgnoreCase(Text.nullToEmpty(organisation)) || company(card)
+                    || card.getEmails().stream().anyMatch(e -> shown.equalsIgnoreCase(Text.clean(e.getValue()))))) {
+                fn = null;
+            }
             if (fn != null) {
                 int space = fn.lastIndexOf(' ');
                 given = space < 0 ? null : fn.substring(0, space).strip();
                 family = space < 0 ? fn : fn.substring(space + 1);
                 used.add("FN");
             }
-        }
-        String organisation = null;
-        if (card.getOrganization() != null && !card.getOrganization().getValues().isEmpty()) {
-            organisation = Text.clean(card.getOrganization().getValues().get(0));
-            used.add("ORG");
         }
         String jobTitle = card.getTitles().isEmpty() ? null : Text.clean(card.getTitles().get(0).getValue());
         if (!card.getTitles().isEmpty()) {
@@ -270,6 +312,12 @@ final class VcardReader {
                 phones, addresses, tags, notes.isEmpty() ? null : String.join("\n\n", notes));
         return new NewPerson(d, new ProvenanceInput(SourceKind.IMPORT, detail, fileName,
                 uid != null ? uid : Long.toString(line)));
+    }
+
+    /** Apple marks a company's card with X-ABShowAs:COMPANY. */
+    private static boolean company(VCard card) {
+        return card.getExtendedProperties().stream().anyMatch(r -> r.getPropertyName().equalsIgnoreCase("X-ABSHOWAS")
+                && "COMPANY".equalsIgnoreCase(Text.clean(r.getValue())));
     }
 
     private String name(VCardProperty p) {

@@ -344,7 +344,7 @@ public final class ContactService {
         List<de.kontor.domain.EmailAddress> emails = after.emails().stream()
                 .filter(e -> before.emails().stream().noneMatch(b -> b.address().equalsIgnoreCase(e.address()))).toList();
         List<de.kontor.domain.PhoneNumber> phones = after.phones().stream()
-                .filter(p -> before.phones().stream().noneMatch(b -> b.e164().equals(p.e164()))).toList();
+                .filter(p -> before.phones().stream().noneMatch(b -> b.key().equals(p.key()))).toList();
         boolean nameChanged = !java.util.Objects.equals(before.givenName(), after.givenName())
                 || !java.util.Objects.equals(before.familyName(), after.familyName())
                 || !java.util.Objects.equals(before.birthDate(), after.birthDate());

@@ -63,4 +63,25 @@ class ImportVcardCliTest {
                         + "E-Mail-Typ, E-Mail: Angezeigter Name");
         assertThat(cli.ok("contacts", "list", "--format", "csv").out()).contains("Weiß").contains("Öztürk");
     }
+
+    @Test
+    void realExportsArriveAndTheReportShowsEveryNoteAndCountsEveryRecord() throws Exception {
+        CliRunner cli = new CliRunner(data);
+        cli.ok("init", "--owner", "Anna Schmidt");
+        Path outlook = ImportFixture.sample(files, "vcard/programs/outlook-2003.vcf");
+        Path android = ImportFixture.sample(files, "vcard/programs/android.vcf");
+
+        CliRunner.Result dry = cli.ok("import", "vcard", outlook.toString(), "--dry-run", "--skip-invalid");
+        assertThat(dry.out()).startsWith("imported 0, skipped 0").contains("2 people would be imported")
+                .contains("Note: Line 1, phone: 'BusinessPhone' left out: a placeholder")
+                .contains("Note: Line 1, country: 'HOMECOUNTRY' left out")
+                .contains("2 record(s) in the file: 2 would be imported, 0 merged, 0 skipped as duplicates, 0 invalid, "
+                        + "0 blocked by the suppression list; 5 note(s).");
+
+        CliRunner.Result r = cli.ok("import", "vcard", android.toString());
+        assertThat(r.out()).startsWith("imported 4, skipped 0")
+                .contains("4 record(s) in the file: 4 imported, 0 merged, 0 skipped as duplicates, 0 invalid");
+        assertThat(cli.ok("contacts", "list", "--format", "csv").out()).contains("Jürgen")
+                .contains("Grün & Grün Gartenbau").contains("kontakt@hofladen-meier.example");
+    }
 }

@@ -50,8 +50,50 @@ class ContactRulesTest {
                 List.of(PhoneNumber.of(ContactKind.WORK, "12")), List.of(), List.of(), null);
         List<FieldError> errors = rules.validate(rules.normalise(p), today);
         assertThat(errors).extracting(FieldError::field)
-                .containsExactly("familyName", "birthDate", "language", "email[2]", "phone");
-        assertThat(errors.get(1).messageKey()).isEqualTo("validation.birthDate.future");
+                .containsExactly("birthDate", "language", "email[2]");
+        assertThat(errors.get(0).messageKey()).isEqualTo("validation.birthDate.future");
+    }
+
+    @Test
+    void aPersonNeedsOneOfFamilyNameGivenNameOrganisationOrEmail() {
+        PersonData nothing = new PersonData("Herr", null, " ", null, null, null, null, null, List.of(),
+                List.of(PhoneNumber.of(ContactKind.WORK, "0171 2345678")), List.of(), List.of(), "nur Telefon");
+        assertThat(rules.validate(rules.normalise(nothing), today)).extracting(FieldError::field, FieldError::messageKey)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("familyName", "validation.identity"));
+        assertThat(rules.validate(rules.normalise(PersonData.named("Mira", null)), today)).isEmpty();
+        assertThat(rules.validate(rules.normalise(nothing.withOrganisation("Vogt Elektro")), today)).isEmpty();
+        assertThat(rules.validate(rules.normalise(nothing.withEmails(List.of(EmailAddress.work("a@b.de")))), today))
+                .isEmpty();
+    }
+
+    @Test
+    void aPhoneNumberThatDoesNotParseIsKeptUncheckedButOneWithoutDigitsIsRefused() {
+        PersonData p = PersonData.named("Sabine", "Wagner").withPhones(List.of(
+                PhoneNumber.of(ContactKind.WORK, "(905) 555-1234"), PhoneNumber.of(ContactKind.WORK, "BusinessPhone")));
+        PersonData n = rules.normalise(p);
+        assertThat(n.phones()).extracting(PhoneNumber::raw, PhoneNumber::checked)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("(905) 555-1234", false),
+                        org.assertj.core.groups.Tuple.tuple("BusinessPhone", false));
+        assertThat(rules.validate(n, today)).extracting(FieldError::field).containsExactly("phone[2]");
+    }
+
+    @Test
+    void theAddressCountryIsThePhoneRegionForAnyCountry() {
+        PersonData canada = PersonData.named("Grace", "Okafor")
+                .withPhones(List.of(PhoneNumber.of(ContactKind.WORK, "(506) 234-5678")))
+                .withAddresses(List.of(new de.kontor.domain.PostalAddress(ContactKind.WORK, "King St W", "200", null,
+                        "M5H 3T4", "Toronto", "ON", "ca")));
+        assertThat(rules.normalise(canada).phones().get(0).e164()).isEqualTo("+15062345678");
+        assertThat(rules.normalise(canada.withAddresses(List.of())).phones().get(0).e164()).isNotEqualTo("+15062345678");
+    }
+
+    @Test
+    void withoutANameTheOrganisationOrEmailIsShown() {
+        PersonData org = new PersonData(null, null, null, null, null, null, "Bäckerei Sonnenschein", null,
+                List.of(EmailAddress.work("info@baeckerei.example")), List.of(), List.of(), List.of(), null);
+        assertThat(org.displayName()).isEqualTo("Bäckerei Sonnenschein");
+        assertThat(org.withOrganisation(null).displayName()).isEqualTo("info@baeckerei.example");
+        assertThat(PersonData.named("Mira", null).displayName()).isEqualTo("Mira");
     }
 
     @Test

@@ -167,7 +167,8 @@ public final class PersonDetailView {
             add("email", e.address() + " (" + text.label("contactKind", e.kind().key()) + ")");
         }
         for (PhoneNumber ph : d.phones()) {
-            add("phone", ph.raw() + " (" + text.label("contactKind", ph.kind().key()) + ")");
+            add("phone", ph.raw() + " (" + text.label("contactKind", ph.kind().key()) + ")"
+                    + (ph.checked() ? "" : " – " + text.get("ui.detail.phoneUnchecked")));
         }
         for (PostalAddress a : d.addresses()) {
             add("address", a.oneLine() + (a.country() == null ? "" : ", " + a.country()) + " ("

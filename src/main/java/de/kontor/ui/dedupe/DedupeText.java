@@ -31,9 +31,7 @@ public final class DedupeText {
     }
 
     public static String name(DedupeRecord r) {
-        String given = r.givenName() == null ? "" : r.givenName().strip();
-        String family = r.familyName() == null ? "" : r.familyName().strip();
-        return (given + " " + family).strip();
+        return r.displayName();
     }
 
     public static String score(UiText text, double score) {

@@ -141,11 +141,13 @@ public final class ImportView {
                 tab("importTabIgnored", "ui.import.tab.ignored", vm.ignored(), ignoredList()),
                 tab("importTabInvalid", "ui.import.tab.invalid", vm.invalid(), problemTable("importInvalid", vm.invalid())),
                 tab("importTabBlocked", "ui.import.tab.blocked", vm.blocked(), problemTable("importBlocked", vm.blocked())),
-                tab("importTabDuplicates", "ui.import.tab.duplicates", vm.duplicates(), duplicatesTable()));
+                tab("importTabDuplicates", "ui.import.tab.duplicates", vm.duplicates(), duplicatesTable()),
+                tab("importTabNotes", "ui.import.tab.notes", vm.notes(), problemTable("importNotes", vm.notes())));
         // After a preview: the first tab that needs attention.
         vm.previewProperty().addListener((o, a, p) -> {
             if (p != null) {
-                int at = !p.invalid().isEmpty() ? 2 : !p.blocked().isEmpty() ? 3 : !p.duplicates().isEmpty() ? 4 : 0;
+                int at = !p.invalid().isEmpty() ? 2 : !p.blocked().isEmpty() ? 3 : !p.duplicates().isEmpty() ? 4
+                        : !p.notes().isEmpty() ? 5 : 0;
                 tabs.getSelectionModel().select(at);
             }
         });

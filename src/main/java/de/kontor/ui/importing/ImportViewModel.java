@@ -108,6 +108,7 @@ public final class ImportViewModel {
     private final ObservableList<String> ignored = FXCollections.observableArrayList();
     private final ObservableList<ProblemRow> invalid = FXCollections.observableArrayList();
     private final ObservableList<ProblemRow> blocked = FXCollections.observableArrayList();
+    private final ObservableList<ProblemRow> notes = FXCollections.observableArrayList();
     private final ObservableList<DuplicateRow> duplicates = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
@@ -145,6 +146,7 @@ public final class ImportViewModel {
         ignored.clear();
         invalid.clear();
         blocked.clear();
+        notes.clear();
         duplicates.clear();
         error.set("");
         summary.set(text.get("ui.import.chooseFirst"));
@@ -202,11 +204,12 @@ public final class ImportViewModel {
         ignored.setAll(p.ignored());
         invalid.setAll(p.invalid().stream().map(this::problem).toList());
         blocked.setAll(p.blocked().stream().map(this::problem).toList());
+        notes.setAll(p.notes().stream().map(this::problem).toList());
         duplicates.setAll(p.duplicates().stream().map(d -> new DuplicateRow(d, d.inDatabase()
                 ? text.get("ui.import.candidatePerson", d.personId(), d.otherName())
                 : text.get("ui.import.candidateLine", d.otherLine(), d.otherName()))).toList());
         summary.set(text.get("ui.import.summary", p.rows(), p.importable(), invalid.stream()
-                .mapToLong(ProblemRow::line).distinct().count(), blocked.size(), duplicates.size()));
+                .mapToLong(ProblemRow::line).distinct().count(), blocked.size(), duplicates.size(), notes.size()));
     }
 
     private ProblemRow problem(LineProblem p) {
@@ -299,6 +302,11 @@ public final class ImportViewModel {
 
     public ObservableList<ProblemRow> blocked() {
         return blocked;
+    }
+
+    /** Values of importable rows left out (placeholders) or kept unchecked (foreign phone numbers). */
+    public ObservableList<ProblemRow> notes() {
+        return notes;
     }
 
     public ObservableList<DuplicateRow> duplicates() {

@@ -77,7 +77,7 @@ class ImportViewModelTest {
             assertThat(d.decisionProperty().get()).isEqualTo(DuplicateDecision.IMPORT);
         });
         assertThat(vm.summaryProperty().get()).isEqualTo("4 row(s): 2 can be imported, 1 invalid, 1 blocked by the "
-                + "suppression list, 1 possible duplicate(s). Nothing has been written yet.");
+                + "suppression list, 1 possible duplicate(s), 0 note(s). Nothing has been written yet.");
         assertThat(vm.canImportProperty().get()).as("invalid and blocked rows: only with skip-invalid").isFalse();
         assertThat(w.contacts().count(w.principal())).isEqualTo(1);
 
@@ -132,5 +132,23 @@ class ImportViewModelTest {
         vm.encodingProperty().set("UTF-8");
         vm.preview();
         assertThat(vm.errorProperty().get()).contains("does not exist");
+    }
+
+    @Test
+    void thePreviewShowsTheNotesOnValuesLeftOutOrKeptUnchecked() throws Exception {
+        Path f = ImportFixture.sample(dir, "vcard/programs/outlook-2007.vcf");
+        vm.pathProperty().set(f.toString());
+        vm.preview();
+
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(vm.invalid()).isEmpty();
+        assertThat(vm.notes()).extracting(ImportViewModel.ProblemRow::line, ImportViewModel.ProblemRow::field,
+                ImportViewModel.ProblemRow::message).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1L, "phone", "'(905) 555-1234' kept as written, not checked: "
+                                + "foreign or unknown format (read for DE)."),
+                        org.assertj.core.groups.Tuple.tuple(1L, "phone", "'+1 (212) 204-34456' kept as written, not "
+                                + "checked: foreign or unknown format (read for DE)."));
+        vm.importFile();
+        assertThat(w.contacts().count(w.principal())).isEqualTo(2); // Jürgen from the fixture and Sabine
     }
 }

@@ -75,7 +75,7 @@ class ImportFlowTest {
         assertThat(robot.lookup("#importRun").queryAs(Button.class).isDisabled()).isTrue();
         assertThat(robot.lookup("#importTabs").queryAs(javafx.scene.control.TabPane.class).getTabs())
                 .extracting(t -> t.getText()).containsExactly("Column mapping (5)", "Ignored (1)", "Invalid (1)",
-                        "Blocked (1)", "Duplicates (1)");
+                        "Blocked (1)", "Duplicates (1)", "Notes (0)");
 
         robot.clickOn("Blocked (1)");
         TableView<?> blocked = robot.lookup("#importBlocked").queryTableView();
