@@ -116,12 +116,16 @@ public final class Logs {
         return t == null ? null : copy(t, new IdentityHashMap<>());
     }
 
-    /** One line for a log: the kinds of {@code t} and its causes, e.g. "KontorException[backup.failed] <- NoSuchFileException". */
+    /**
+     * One line for a log: the kinds of {@code t} and its causes, e.g.
+     * "KontorException[backup.failed] <- NoSuchFileException".
+     */
     public static String describe(Throwable t) {
         List<String> kinds = new ArrayList<>();
         Map<Throwable, Boolean> seen = new IdentityHashMap<>();
         for (Throwable c = t; c != null && seen.put(c, Boolean.TRUE) == null; c = c.getCause()) {
-            kinds.add(c.getClass().getSimpleName() + (c instanceof KontorException k ? "[" + k.messageKey() + "]" : ""));
+            String key = c instanceof KontorException k ? "[" + k.messageKey() + "]" : "";
+            kinds.add(c.getClass().getSimpleName() + key);
         }
         return String.join(" <- ", kinds);
     }
@@ -174,7 +178,8 @@ public final class Logs {
     private static void ownerOnlyFile(Path file) throws IOException {
         if (posix()) {
             if (!Files.exists(file)) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(file,
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             }
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         } else if (!Files.exists(file)) {

@@ -221,7 +221,8 @@ public final class Workspace implements AutoCloseable {
             Files.deleteIfExists(p);
         } catch (IOException e) {
             // best effort clean-up after a failed create
-            org.slf4j.LoggerFactory.getLogger(Workspace.class).warn("A file of a failed create could not be removed: {}", Logs.describe(e));
+            org.slf4j.LoggerFactory.getLogger(Workspace.class)
+                    .warn("A file of a failed create could not be removed: {}", Logs.describe(e));
         }
     }
 

@@ -77,7 +77,8 @@ public final class OutputFile {
                 Files.deleteIfExists(tmp);
             } catch (IOException e) {
                 // the temporary file is gone or was moved
-                org.slf4j.LoggerFactory.getLogger(OutputFile.class).warn("A temporary export file could not be removed: {}", e.getClass().getSimpleName());
+                org.slf4j.LoggerFactory.getLogger(OutputFile.class)
+                        .warn("A temporary export file could not be removed: {}", e.getClass().getSimpleName());
             }
         }
     }

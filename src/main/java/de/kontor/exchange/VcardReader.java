@@ -376,7 +376,8 @@ final class VcardReader {
                     return LocalDate.of(partial.getYear(), partial.getMonth(), partial.getDate());
                 } catch (java.time.DateTimeException e) {
                     // named below as not imported
-                    org.slf4j.LoggerFactory.getLogger(VcardReader.class).debug("A vCard birthday is not a date: {}", e.getClass().getSimpleName());
+                    org.slf4j.LoggerFactory.getLogger(VcardReader.class)
+                            .debug("A vCard birthday is not a date: {}", e.getClass().getSimpleName());
                 }
             }
         }

@@ -54,7 +54,8 @@ public final class UiSettings {
                 s.backupGenerations = generations(p.getProperty("backupGenerations"));
             } catch (IOException | IllegalArgumentException e) {
                 // keep the defaults: the window must still start
-                org.slf4j.LoggerFactory.getLogger(UiSettings.class).warn("Window settings unreadable, defaults used: {}", Logs.describe(e));
+                org.slf4j.LoggerFactory.getLogger(UiSettings.class)
+                        .warn("Window settings unreadable, defaults used: {}", Logs.describe(e));
             }
         }
         return s;
