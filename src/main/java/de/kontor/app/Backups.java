@@ -87,6 +87,8 @@ public final class Backups {
                 Files.deleteIfExists(all.get(i));
             } catch (IOException e) {
                 // an old generation that cannot be removed now is removed next time
+                org.slf4j.LoggerFactory.getLogger(Backups.class)
+                        .warn("An old backup generation could not be removed: {}", Logs.describe(e));
             }
         }
         return target;
@@ -231,10 +233,14 @@ public final class Backups {
                     Files.deleteIfExists(p);
                 } catch (IOException e) {
                     // best effort
+                    org.slf4j.LoggerFactory.getLogger(Backups.class)
+                            .warn("A temporary restore file could not be removed: {}", Logs.describe(e));
                 }
             });
         } catch (IOException e) {
             // best effort
+            org.slf4j.LoggerFactory.getLogger(Backups.class)
+                    .warn("A temporary restore folder could not be removed: {}", Logs.describe(e));
         }
     }
 }

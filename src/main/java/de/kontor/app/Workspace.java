@@ -221,8 +221,10 @@ public final class Workspace implements AutoCloseable {
     private static void deleteQuietly(Path p) {
         try {
             Files.deleteIfExists(p);
-        } catch (IOException ignored) {
+        } catch (IOException e) {
             // best effort clean-up after a failed create
+            org.slf4j.LoggerFactory.getLogger(Workspace.class)
+                    .warn("A file of a failed create could not be removed: {}", Logs.describe(e));
         }
     }
 

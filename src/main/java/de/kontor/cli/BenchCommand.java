@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", description = "Measure open, search and import speed on generated data.")
 public final class BenchCommand implements Callable<Integer> {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BenchCommand.class);
     private final Messages messages;
     private final PrintWriter out;
     private final PrintWriter err;
@@ -73,10 +74,12 @@ public final class BenchCommand implements Callable<Integer> {
             }
             return 0;
         } catch (de.kontor.domain.KontorException e) {
+            LOG.info("bench refused: {}", de.kontor.app.Logs.describe(e));
             err.println(messages.describe(e));
             err.flush();
             return 1;
         } catch (IOException e) {
+            LOG.warn("bench failed: {}", de.kontor.app.Logs.describe(e));
             err.println(messages.get("error.io", String.valueOf(workDir), e.getMessage()));
             err.flush();
             return 1;

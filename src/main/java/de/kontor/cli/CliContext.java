@@ -81,7 +81,9 @@ public final class CliContext {
     public Workspace create(String owner) {
         char[] password = password(true);
         try {
-            return Workspace.create(folder(), owner, password, options);
+            Workspace created = Workspace.create(folder(), owner, password, options);
+            de.kontor.app.Logs.writeTo(folder().dir()); // the folder exists now
+            return created;
         } finally {
             java.util.Arrays.fill(password, '\0');
         }

@@ -36,21 +36,24 @@ final class CliValues {
         }
         String v = value.strip();
         try {
-            return OffsetDateTime.parse(v).toInstant();
-        } catch (DateTimeParseException ignored) {
-            // try the next form
-        }
-        try {
-            return LocalDateTime.parse(v).atZone(zone).toInstant();
-        } catch (DateTimeParseException ignored) {
-            // try the next form
-        }
-        try {
-            return LocalDate.parse(v).atStartOfDay(zone).toInstant();
+            java.time.temporal.TemporalAccessor t = DATE_TIME.parseBest(v, OffsetDateTime::from, LocalDateTime::from,
+                    LocalDate::from);
+            if (t instanceof OffsetDateTime odt) {
+                return odt.toInstant();
+            }
+            if (t instanceof LocalDateTime ldt) {
+                return ldt.atZone(zone).toInstant();
+            }
+            return ((LocalDate) t).atStartOfDay(zone).toInstant();
         } catch (DateTimeParseException e) {
             throw new ValidationException(List.of(FieldError.of(option, "validation.dateTime", value)));
         }
     }
+
+    /** ISO date, optionally with a time, optionally with an offset ("Z", "+01:00"). */
+    private static final java.time.format.DateTimeFormatter DATE_TIME = new java.time.format.DateTimeFormatterBuilder()
+            .append(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE).optionalStart().appendLiteral('T')
+            .append(java.time.format.DateTimeFormatter.ISO_LOCAL_TIME).optionalStart().appendOffsetId().toFormatter();
 
     static <E extends Enum<E> & Keyed> E keyed(Class<E> type, String value, String messageKey) {
         return Keyed.fromKey(type, value).orElseThrow(() -> new KontorException(messageKey, value,

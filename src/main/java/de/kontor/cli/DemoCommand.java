@@ -2,6 +2,7 @@ package de.kontor.cli;
 
 import de.kontor.app.Workspace;
 import de.kontor.demo.DemoData;
+import de.kontor.app.Logs;
 import de.kontor.domain.KontorException;
 import de.kontor.i18n.Messages;
 import java.io.PrintWriter;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "demo", description = "Fill the database with realistic generated contacts.")
 public final class DemoCommand implements Callable<Integer> {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DemoCommand.class);
     private final WorkspaceProvider workspaces;
     private final Messages messages;
     private final PrintWriter out;
@@ -62,6 +64,7 @@ public final class DemoCommand implements Callable<Integer> {
             out.flush();
             return 0;
         } catch (KontorException e) {
+            LOG.info("demo refused: {}", Logs.describe(e));
             err.println(messages.describe(e));
             err.flush();
             return 1;

@@ -1,6 +1,7 @@
 package de.kontor.cli;
 
 import de.kontor.app.Workspace;
+import de.kontor.app.Logs;
 import de.kontor.domain.KontorException;
 import de.kontor.dedupe.Match;
 import de.kontor.exchange.DuplicateMode;
@@ -36,6 +37,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "import", description = "Import people from a file (all or nothing).")
 public final class ImportCommand implements Callable<Integer> {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ImportCommand.class);
     private static final String DUPLICATES_HELP = "Rows that duplicate people in the database: report (default; "
             + "import all), skip (leave out certain duplicates) or merge (add their e-mails, phones and addresses to the "
             + "existing person).";
@@ -72,6 +74,7 @@ public final class ImportCommand implements Callable<Integer> {
                     summary.skippedDocuments()));
             return 0;
         } catch (KontorException e) {
+            LOG.info("import refused: {}", Logs.describe(e));
             err.println(messages.describe(e));
             return 1;
         }
@@ -147,6 +150,7 @@ public final class ImportCommand implements Callable<Integer> {
             out.flush();
             return 0;
         } catch (ImportRefusedException e) {
+            LOG.info("import refused: {}", Logs.describe(e));
             for (LineProblem p : e.problems()) {
                 err.println(CliText.problem(messages, p));
             }
@@ -154,6 +158,7 @@ public final class ImportCommand implements Callable<Integer> {
             err.flush();
             return 1;
         } catch (KontorException e) {
+            LOG.info("import refused: {}", Logs.describe(e));
             err.println(messages.describe(e));
             err.flush();
             return 1;

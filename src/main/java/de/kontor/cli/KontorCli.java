@@ -1,5 +1,6 @@
 package de.kontor.cli;
 
+import de.kontor.app.Logs;
 import de.kontor.app.Workspace;
 import de.kontor.domain.KontorException;
 import de.kontor.i18n.Messages;
@@ -11,6 +12,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,6 +32,7 @@ import picocli.CommandLine.Option;
                 ErasureCommands.Backup.class, ErasureCommands.Restore.class, DedupeCommand.class, RequestsCommand.class,
                 ReportCommand.class, ExportCommand.class})
 public final class KontorCli implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(KontorCli.class);
     public static final int OK = 0;
     public static final int REFUSED = 1;
     public static final int USAGE = 2;
@@ -87,15 +91,24 @@ public final class KontorCli implements Runnable {
         cl.addSubcommand(new CommandLine(new BenchCommand(messages, out, err)));
         cl.setOut(out);
         cl.setErr(err);
+        cl.setExecutionStrategy(parseResult -> {
+            // The data folder is known once the arguments are parsed; the log never creates it.
+            Logs.writeTo(context.folder().dir());
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            String command = commandLine.getCommandSpec().qualifiedName();
             if (ex instanceof KontorException k) {
+                LOG.info("{} refused: {}", command, Logs.describe(k));
                 err.println(messages.describe(k));
                 if (k instanceof de.kontor.domain.ValidationException v) {
                     v.errors().forEach(f -> err.println("  " + messages.describe(f)));
                 }
                 return REFUSED;
             }
-            err.println(messages.get("error.unexpected", String.valueOf(ex)));
+            LOG.error("{} failed: {}", command, Logs.describe(ex), Logs.safe(ex));
+            err.println(messages.get("error.unexpected", messages.kind(ex)
+                    + (ex.getMessage() == null ? "" : ": " + ex.getMessage())));
             return REFUSED;
         });
         try {

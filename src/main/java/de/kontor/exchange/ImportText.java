@@ -194,7 +194,7 @@ final class ImportText {
             try {
                 return LocalDate.parse(text, f);
             } catch (DateTimeParseException e) {
-                // try the next one
+                continue; // try the next one
             }
         }
         return null;

@@ -75,8 +75,10 @@ public final class OutputFile {
         } finally {
             try {
                 Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
+            } catch (IOException e) {
                 // the temporary file is gone or was moved
+                org.slf4j.LoggerFactory.getLogger(OutputFile.class)
+                        .warn("A temporary export file could not be removed: {}", e.getClass().getSimpleName());
             }
         }
     }

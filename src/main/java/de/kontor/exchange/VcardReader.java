@@ -423,7 +423,9 @@ final class VcardReader {
                 try {
                     return LocalDate.of(partial.getYear(), partial.getMonth(), partial.getDate());
                 } catch (java.time.DateTimeException e) {
-                    // named below
+                    // named below as not imported
+                    org.slf4j.LoggerFactory.getLogger(VcardReader.class)
+                            .debug("A vCard birthday is not a date: {}", e.getClass().getSimpleName());
                 }
             }
         }

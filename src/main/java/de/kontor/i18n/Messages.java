@@ -59,11 +59,34 @@ public final class Messages {
 
     /** A user-readable sentence for any refusal, with every field error for validation. */
     public String describe(KontorException e) {
-        String head = get(e.messageKey(), e.args().toArray());
+        String head = headline(e);
         if (e instanceof ValidationException v) {
             return head + " " + v.errors().stream().map(this::describe).collect(Collectors.joining(" "));
         }
         return head;
+    }
+
+    /**
+     * The refusal's own sentence. An argument that is null (an exception without a message)
+     * is shown as the kind of the cause, e.g. "the file ends too early", never as "null".
+     */
+    public String headline(KontorException e) {
+        Object[] args = e.args().toArray();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] == null) {
+                args[i] = kind(e.getCause());
+            }
+        }
+        return get(e.messageKey(), args);
+    }
+
+    /** What kind of failure {@code t} is, in words where the bundle knows it, else its class name. */
+    public String kind(Throwable t) {
+        if (t == null) {
+            return get("error.kind.unknown");
+        }
+        String key = "error.kind." + t.getClass().getSimpleName();
+        return has(key) ? get(key) : t.getClass().getSimpleName();
     }
 
     /** "email: 'x' is not a valid e-mail address." */

@@ -619,6 +619,8 @@ public final class PdfDocument implements AutoCloseable {
             }
         } catch (IOException e) {
             // nothing left to release
+            org.slf4j.LoggerFactory.getLogger(PdfDocument.class)
+                    .warn("Releasing a PDF's resources failed: {}", e.getClass().getSimpleName());
         }
     }
 }

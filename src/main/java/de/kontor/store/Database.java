@@ -110,6 +110,7 @@ public final class Database implements AutoCloseable {
             }
         } catch (IllegalStateException e) {
             // the pool was disposed: a compaction is replacing it (we wait for it below) or the database is closed
+            org.slf4j.LoggerFactory.getLogger(Database.class).debug("Connection pool replaced or closed; waiting");
         }
         synchronized (this) {
             if (closed) {
@@ -255,6 +256,8 @@ public final class Database implements AutoCloseable {
                 locked = true;
             } catch (DbException e) {
                 // another Kontor process opened the file in between: it compacts below
+                org.slf4j.LoggerFactory.getLogger(Database.class)
+                        .info("Compaction: another process holds the file (H2 error {})", e.getErrorCode());
             }
             if (locked) {
                 try {
@@ -393,6 +396,8 @@ public final class Database implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             // closing goes on: the connections are released below either way
+            org.slf4j.LoggerFactory.getLogger(Database.class)
+                    .warn("Shutdown before close failed: {}", e.getClass().getSimpleName());
         }
         closed = true;
         pool.dispose();

@@ -1,5 +1,6 @@
 package de.kontor.ui;
 
+import de.kontor.app.Logs;
 import de.kontor.app.Workspace;
 import de.kontor.security.Argon2Kdf;
 import de.kontor.security.KdfParams;
@@ -9,6 +10,7 @@ import de.kontor.store.DataFolder;
 import de.kontor.ui.login.LoginView;
 import de.kontor.ui.login.LoginViewModel;
 import de.kontor.ui.main.MainWindow;
+import de.kontor.ui.main.StartupWork;
 import de.kontor.ui.settings.UiSettings;
 import de.kontor.ui.setup.SetupView;
 import de.kontor.ui.setup.SetupViewModel;
@@ -20,12 +22,15 @@ import javafx.application.Application;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The window's composition root: chooses the data folder, shows setup or login, then the main
  * window for the opened workspace. Everything is wired here by constructor.
  */
 public class KontorApplication extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(KontorApplication.class);
     public static final String DATA_PROPERTY = "kontor.data";
 
     private final Workspace.Options options;
@@ -59,6 +64,7 @@ public class KontorApplication extends Application {
 
     /** Shows setup (no database yet) or login for {@code folder}. */
     public void start(Stage stage, DataFolder folder) {
+        Logs.writeTo(folder.dir());
         UiSettings settings = UiSettings.load(folder.dir().resolve("window.properties"));
         Themes.apply(settings.theme());
         runner = new FxTaskRunner();
@@ -82,18 +88,16 @@ public class KontorApplication extends Application {
         try {
             return new KeySlotStore(folder.keySlots(), new Argon2Kdf(), new SecureRandom(), KdfParams.DEFAULT).users();
         } catch (RuntimeException e) {
+            // The login then asks for the user name; opening reports what is wrong with the file.
+            LOG.warn("User names could not be read from the key slots: {}", Logs.describe(e));
             return List.of();
         }
     }
 
     private void opened(Stage stage, Workspace w, UiSettings settings) {
-        runner.run(() -> {
-            w.contacts().ensureIndex();
-            return null;
-        }, none -> { }, t -> { });
-        // Once per login: stale double opt-ins and consents past their expiry date become expired.
-        runner.run(() -> w.consents().expireDue(w.principal()), n -> { }, t -> { });
+        Logs.writeTo(w.folder().dir()); // after setup the folder exists now
         window = new MainWindow(w, runner, settings, options);
+        new StartupWork(runner).start(w);
         window.show(stage);
         window.startAutoBackups();
         stage.centerOnScreen();

@@ -66,7 +66,7 @@ public final class UiText {
             cause = cause.getCause();
         }
         if (cause instanceof KontorException k) {
-            return messages.get(k.messageKey(), k.args().toArray());
+            return messages.headline(k);
         }
         return messages.get("error.unexpected", String.valueOf(t.getMessage() == null ? t : t.getMessage()));
     }

@@ -1,6 +1,7 @@
 package de.kontor.ui.backup;
 
 import de.kontor.app.Backups;
+import de.kontor.app.Logs;
 import de.kontor.app.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,6 +17,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
+import de.kontor.ui.task.TaskFailures;
+import de.kontor.ui.task.TaskRunner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Automatic backups into the data folder's {@code backups} folder, keeping the configured
@@ -23,6 +28,7 @@ import java.util.function.Supplier;
  * start and every hour).
  */
 public final class AutoBackup {
+    private static final Logger LOG = LoggerFactory.getLogger(AutoBackup.class);
     /** How old the newest backup may be before the daily backup runs. */
     public static final Duration DAILY = Duration.ofDays(1);
     /** How often the window checks whether the daily backup is due. */
@@ -49,12 +55,17 @@ public final class AutoBackup {
             try {
                 return Optional.of(LocalDateTime.parse(stamp, STAMP).atZone(zone).toInstant());
             } catch (DateTimeParseException e) {
-                // not one of ours: fall back to the file time
+                return fileTime(backup); // not one of ours
             }
         }
+        return fileTime(backup);
+    }
+
+    private static Optional<Instant> fileTime(Path backup) {
         try {
             return Optional.of(Files.getLastModifiedTime(backup).toInstant());
         } catch (IOException e) {
+            LOG.warn("A backup's time could not be read: {}", Logs.describe(e));
             return Optional.empty();
         }
     }
@@ -73,6 +84,33 @@ public final class AutoBackup {
             return null;
         }
         return runNow();
+    }
+
+    /**
+     * The daily check, in the background through {@code runner}: a failure is logged and shown
+     * in the window's status line.
+     */
+    public void checkDaily(TaskRunner runner) {
+        runner.run("ui.task.autoBackup", this::runIfDue, written -> {
+            if (written != null) {
+                LOG.info("Automatic backup written ({} generations kept)", Math.max(1, generations.getAsInt()));
+            }
+        });
+    }
+
+    /**
+     * The backup on exit, at once on the calling thread. A failure must not stop the exit: it
+     * is logged and reported through {@code failures}, and returned for a dialog (else null).
+     */
+    public Throwable backupOnExit(TaskFailures failures) {
+        try {
+            runNow();
+            LOG.info("Backup on exit written");
+            return null;
+        } catch (RuntimeException e) {
+            failures.report("ui.task.backupOnExit", e);
+            return e;
+        }
     }
 
     /** Makes a backup now (on exit, or on demand), keeping the configured generations. */

@@ -167,12 +167,13 @@ public final class PersonFormViewModel {
         }
         Person self = editing.get();
         Long selfId = self == null ? null : self.id();
-        runner.run(() -> dedupe.check(principal, RULES.normalise(typed), selfId).stream()
+        // A failed check is logged and shown in the status line; saving stays possible.
+        runner.run("ui.task.duplicateCheck", () -> dedupe.check(principal, RULES.normalise(typed), selfId).stream()
                 .limit(5).map(m -> DedupeText.hint(text, m)).toList(), found -> {
                     if (mine == duplicateGeneration && !found.equals(duplicates)) {
                         duplicates.setAll(found); // unchanged results do not rebuild the cards
                     }
-                }, t -> { });
+                });
     }
 
     /** Possible duplicates of the typed person, best first (at most five). */
@@ -230,11 +231,12 @@ public final class PersonFormViewModel {
         }
         long mine = ++blockGeneration;
         PersonData typed = data();
-        runner.run(() -> suppression.isBlocked(RULES.normalise(typed)), isBlocked -> {
+        // A failed check is logged and shown in the status line; saving checks the list again.
+        runner.run("ui.task.suppressionCheck", () -> suppression.isBlocked(RULES.normalise(typed)), isBlocked -> {
             if (mine == blockGeneration) {
                 blocked.set(isBlocked ? text.get("ui.erasure.blocked") : "");
             }
-        }, t -> { });
+        });
     }
 
     /** Non-empty while the typed person matches the suppression list (erased or objected). */

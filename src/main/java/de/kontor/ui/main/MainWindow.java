@@ -49,6 +49,7 @@ import javafx.scene.control.ButtonType;
 import de.kontor.ui.settings.SettingsViewModel;
 import de.kontor.ui.settings.UiSettings;
 import de.kontor.ui.task.TaskRunner;
+import de.kontor.ui.task.TaskStatusViewModel;
 import java.util.function.Supplier;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -85,6 +86,7 @@ public final class MainWindow {
     private final WorkspaceSwitch workspaces;
     private final AutoBackup autoBackup;
     private Timeline backupTimer;
+    private boolean exitBackupDone;
     private Scene scene;
     private Screens screens;
 
@@ -108,7 +110,7 @@ public final class MainWindow {
 
     /** The daily automatic backup: checked now and every hour, in the background. */
     public void startAutoBackups() {
-        Runnable check = () -> runner.run(autoBackup::runIfDue, p -> { }, t -> { });
+        Runnable check = () -> autoBackup.checkDaily(runner);
         check.run();
         backupTimer = new Timeline(new KeyFrame(javafx.util.Duration.millis(AutoBackup.CHECK_EVERY.toMillis()),
                 e -> check.run()));
@@ -116,15 +118,26 @@ public final class MainWindow {
         backupTimer.play();
     }
 
-    /** The backup on exit (when the main window closes); failures must not stop the exit. */
+    /**
+     * The backup on exit, once (when the user closes the window, else when the application
+     * stops); failures must not stop the exit. A failure is logged; while the window is still
+     * there (the user closed it) a dialog says so before it goes.
+     */
     public void backupOnExit() {
+        if (exitBackupDone) {
+            return;
+        }
+        exitBackupDone = true;
         if (backupTimer != null) {
             backupTimer.stop();
         }
-        try {
-            autoBackup.runNow();
-        } catch (RuntimeException e) {
-            System.err.println("Kontor: backup on exit failed: " + e.getMessage());
+        Throwable failed = autoBackup.backupOnExit(runner.failures());
+        if (failed != null && scene != null && scene.getWindow() != null && scene.getWindow().isShowing()) {
+            Alert a = new Alert(Alert.AlertType.ERROR, screens.text.get("ui.task.failed",
+                    screens.text.get("ui.task.backupOnExit"), screens.text.error(failed)), ButtonType.OK);
+            a.setHeaderText(null);
+            a.initOwner(scene.getWindow());
+            a.showAndWait();
         }
     }
 
@@ -146,6 +159,8 @@ public final class MainWindow {
         scene.getAccelerators().put(FIND, () -> screens.findPerson());
         stage.setScene(scene);
         stage.setTitle(screens.text.get("ui.app.title"));
+        // The user closes the window: the exit backup runs while a failure can still be shown.
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST, e -> backupOnExit());
         stage.show();
     }
 
@@ -172,6 +187,7 @@ public final class MainWindow {
         private DuplicatesView duplicates;
         private RequestsView requests;
         private ImportView imports;
+        private TaskStatusViewModel status;
 
         Screens(UiText text) {
             this.text = text;
@@ -237,7 +253,40 @@ public final class MainWindow {
             foot.setAlignment(Pos.CENTER_LEFT);
             side.getChildren().addAll(gap, foot);
             root.setLeft(side);
+            root.setBottom(statusLine());
             select("dashboard");
+        }
+
+        /** Failures of background work no screen shows itself: one line, "Details" and "Close". */
+        private HBox statusLine() {
+            java.nio.file.Path log = de.kontor.app.Logs.file(workspace.folder().dir());
+            status = new TaskStatusViewModel(runner, text, java.nio.file.Files.exists(log) ? log : null);
+            Label message = new Label();
+            message.setId("status-message");
+            message.textProperty().bind(status.messageProperty());
+            message.setWrapText(true);
+            message.getStyleClass().add(Styles.DANGER);
+            HBox.setHgrow(message, Priority.ALWAYS);
+            message.setMaxWidth(Double.MAX_VALUE);
+            javafx.scene.control.Button details = new javafx.scene.control.Button(text.get("ui.task.detailsButton"));
+            details.setId("status-details");
+            details.setOnAction(e -> {
+                Alert a = new Alert(Alert.AlertType.INFORMATION, status.detailsProperty().get(), ButtonType.OK);
+                a.setTitle(text.get("ui.task.detailsTitle"));
+                a.setHeaderText(status.messageProperty().get());
+                a.initOwner(scene.getWindow());
+                a.show();
+            });
+            javafx.scene.control.Button close = new javafx.scene.control.Button(text.get("ui.task.dismiss"));
+            close.setId("status-dismiss");
+            close.setOnAction(e -> status.dismiss());
+            HBox line = new HBox(8, message, details, close);
+            line.setId("status-line");
+            line.setAlignment(Pos.CENTER_LEFT);
+            line.setPadding(new Insets(6, 12, 6, 12));
+            line.visibleProperty().bind(status.shownProperty());
+            line.managedProperty().bind(status.shownProperty());
+            return line;
         }
 
         private ToggleButton navButton(String id, Feather icon, Supplier<Parent> screen) {

@@ -1,5 +1,6 @@
 package de.kontor.ui.settings;
 
+import de.kontor.app.Logs;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -53,6 +54,8 @@ public final class UiSettings {
                 s.backupGenerations = generations(p.getProperty("backupGenerations"));
             } catch (IOException | IllegalArgumentException e) {
                 // keep the defaults: the window must still start
+                org.slf4j.LoggerFactory.getLogger(UiSettings.class)
+                        .warn("Window settings unreadable, defaults used: {}", Logs.describe(e));
             }
         }
         return s;
@@ -109,6 +112,7 @@ public final class UiSettings {
             p.store(w, "Kontor window settings");
         } catch (IOException e) {
             // a setting that is not remembered is no reason to fail
+            org.slf4j.LoggerFactory.getLogger(UiSettings.class).warn("Window settings not saved: {}", Logs.describe(e));
         }
     }
 

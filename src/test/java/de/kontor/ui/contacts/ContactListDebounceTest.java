@@ -28,12 +28,14 @@ class ContactListDebounceTest {
     /** Holds debounced actions and background work until the test releases them. */
     static final class HeldRunner implements TaskRunner {
         final List<Runnable> work = new ArrayList<>();
+        final de.kontor.ui.task.TaskFailures failures = new de.kontor.ui.task.TaskFailures(java.time.Clock.systemUTC());
         int debounceTriggers;
         Runnable debounced;
         Duration delay;
 
         @Override
-        public <T> void run(Callable<T> task, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
+        public <T> void run(String what, Callable<T> task, Consumer<? super T> onSuccess,
+                Consumer<Throwable> onFailure) {
             work.add(() -> {
                 try {
                     onSuccess.accept(task.call());
@@ -41,6 +43,11 @@ class ContactListDebounceTest {
                     onFailure.accept(e);
                 }
             });
+        }
+
+        @Override
+        public de.kontor.ui.task.TaskFailures failures() {
+            return failures;
         }
 
         @Override

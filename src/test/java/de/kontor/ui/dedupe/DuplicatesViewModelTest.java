@@ -78,9 +78,15 @@ class DuplicatesViewModelTest {
         DuplicatesViewModel[] holder = new DuplicatesViewModel[1];
         TaskRunner pressingCancel = new TaskRunner() {
             @Override
-            public <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
+            public <T> void run(String what, Callable<T> work, Consumer<? super T> onSuccess,
+                    Consumer<Throwable> onFailure) {
                 holder[0].cancel(); // the user presses cancel while the scan runs
-                direct.run(work, onSuccess, onFailure);
+                direct.run(what, work, onSuccess, onFailure);
+            }
+
+            @Override
+            public de.kontor.ui.task.TaskFailures failures() {
+                return direct.failures();
             }
 
             @Override
