@@ -43,6 +43,7 @@ import org.jooq.impl.DefaultConfiguration;
  * a third smaller (298 MB against 461 MB). Files written without it stay readable.
  */
 public final class Database implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Database.class);
     private static final String SQL_USER = "KONTOR";
     private static final int LOCKED = 90020;
     private static final int WRONG_PASSWORD = 28000;
@@ -205,12 +206,24 @@ public final class Database implements AutoCloseable {
         return new Database(folder, url, path, password, pool);
     }
 
-    /** H2 creates its files itself: owner-only once they are there (the folder is 0700 already). */
+    /**
+     * H2 creates its files itself, and earlier versions of Kontor left the folder and files
+     * readable by others: everything in the data folder (and one level down, the backups) is
+     * made owner-only where it is not.
+     */
     private static void restrictFiles(DataFolder folder) {
-        for (java.nio.file.Path p : new java.nio.file.Path[] {folder.databaseFile(), LockFile.path(folder)}) {
-            if (Files.exists(p)) {
-                OwnerOnlyFiles.restrict(p);
+        try (java.util.stream.Stream<java.nio.file.Path> s = Files.walk(folder.dir(), 2)) {
+            for (java.nio.file.Path p : s.toList()) {
+                try {
+                    if (!OwnerOnlyFiles.isOwnerOnly(p)) {
+                        OwnerOnlyFiles.restrict(p);
+                    }
+                } catch (java.io.IOException | KontorException e) {
+                    LOG.warn("A file in the data folder could not be made owner-only ({})", e.getClass().getSimpleName());
+                }
             }
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            LOG.warn("The data folder could not be checked for owner-only files ({})", e.getClass().getSimpleName());
         }
     }
 
