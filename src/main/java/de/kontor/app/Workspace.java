@@ -86,6 +86,7 @@ public final class Workspace implements AutoCloseable {
     private final RequestService requests;
     private final SubjectDataService subjectData;
     private final FileImport imports;
+    private List<KontorException> notices = List.of();
 
     private Workspace(Database db, Principal principal, Clock clock, SecureRandom random, String suppressionSecret) {
         this.db = db;
@@ -207,12 +208,18 @@ public final class Workspace implements AutoCloseable {
                         : onlySlotsUser(new UserStore().all(tx), slots, unlocked.slotId()))
                         .orElseThrow(() -> new KontorException("error.unknownUser", named == null ? "" : named));
                 Workspace w = new Workspace(db, p, options.clock(), options.random(), key.derive(SUPPRESSION_LABEL));
+                w.notices = slots.notices();
                 return w;
             } catch (RuntimeException e) {
                 db.close();
                 throw e;
             }
         }
+    }
+
+    /** What the user should be told after opening, though it opened (e.g. the key slots' previous version was used). */
+    public List<KontorException> notices() {
+        return notices;
     }
 
     /**

@@ -70,6 +70,7 @@ public final class KeySlotStore {
     private final SecureRandom random;
     private final KdfParams params;
     private final ObjectMapper json = new ObjectMapper();
+    private final List<KontorException> notices = new ArrayList<>();
 
     /** The slots and the salt their ids are derived under (null in a format 1 file). */
     private record Slots(byte[] idSalt, List<KeySlot> slots) {}
@@ -115,6 +116,11 @@ public final class KeySlotStore {
         random.nextBytes(idSalt);
         write(new Slots(idSalt, List.of(wrap(key, idFor(idSalt, user), password))));
         return key;
+    }
+
+    /** What the user should be told though nothing failed: the previous version of the file was used. */
+    public List<KontorException> notices() {
+        return List.copyOf(notices);
     }
 
     /** How many slots (users) the file holds. */
@@ -322,6 +328,7 @@ public final class KeySlotStore {
                 throw damaged;
             }
             LOG.warn("Key slot file missing or damaged; its previous version is used and put back");
+            notices.add(new KontorException("error.keySlotsPrevious", file.toString(), previous.toString()));
             try {
                 replace(Files.readAllBytes(previous), false);
             } catch (IOException e) {
