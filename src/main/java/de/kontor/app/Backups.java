@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.kontor.domain.KontorException;
 import de.kontor.security.Argon2Kdf;
 import de.kontor.security.DatabaseKey;
+import de.kontor.security.KdfParams;
 import de.kontor.security.KeySlotStore;
+import de.kontor.security.OwnerOnlyFiles;
 import de.kontor.security.WrongPasswordException;
 import de.kontor.store.DataFolder;
 import de.kontor.store.Database;
@@ -46,16 +48,17 @@ public final class Backups {
         Path tmpDir = null;
         try {
             Path parent = target.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            tmpDir = Files.createTempDirectory(parent, ".kontor-backup");
+            OwnerOnlyFiles.createDirectories(parent);
+            tmpDir = OwnerOnlyFiles.createTempDirectory(parent, ".kontor-backup");
             Path copy = tmpDir.resolve(DB_ENTRY);
             w.database().backupTo(copy);
             Path partial = tmpDir.resolve("kontor.kbak.part");
-            try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(partial))) {
+            try (ZipOutputStream out = new ZipOutputStream(OwnerOnlyFiles.newOutputStream(partial))) {
                 ObjectNode m = json.createObjectNode();
                 m.put("format", FORMAT);
                 m.put("createdAt", now.toString());
-                m.put("createdBy", w.principal().username());
+                // the slot id, not the name: the manifest is not encrypted
+                m.put("createdBySlot", slotId(w));
                 m.put("note", "Kontor backup: encrypted database and key slots; restore with kontor restore.");
                 out.putNextEntry(new ZipEntry(MANIFEST));
                 out.write(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(m));
@@ -76,9 +79,15 @@ public final class Backups {
         }
     }
 
+    private static String slotId(Workspace w) {
+        String id = new KeySlotStore(w.folder().keySlots(), new Argon2Kdf(), new java.security.SecureRandom(),
+                KdfParams.DEFAULT).slotId(w.principal().username());
+        return id == null ? "" : id;
+    }
+
     /** A dated backup in the data folder's {@code backups} folder, keeping {@code generations}. */
     public Path backupRotating(Workspace w, int generations, Instant now, ZoneId zone) {
-        Path dir = backupDir(w.folder());
+        Path dir = OwnerOnlyFiles.ownFolder(backupDir(w.folder()));
         Path target = dir.resolve("kontor-" + STAMP.format(now.atZone(zone)) + EXTENSION);
         backup(w, target, now);
         List<Path> all = list(w.folder());
@@ -126,8 +135,8 @@ public final class Backups {
         Path staging = null;
         Path aside = null;
         try {
-            Files.createDirectories(folder.dir());
-            staging = Files.createTempDirectory(folder.dir(), ".restore");
+            OwnerOnlyFiles.ownFolder(folder.dir());
+            staging = OwnerOnlyFiles.createTempDirectory(folder.dir(), ".restore");
             unpack(backup, staging);
             DataFolder staged = new DataFolder(staging);
             // Unlock and open the staged copy: wrong password, foreign key or damage fail here.
@@ -137,7 +146,7 @@ public final class Backups {
             } catch (WrongPasswordException e) {
                 throw new KontorException("backup.otherPassword", backup.toString());
             }
-            aside = Files.createTempDirectory(folder.dir(), ".before-restore");
+            aside = OwnerOnlyFiles.createTempDirectory(folder.dir(), ".before-restore");
             for (String name : new String[] {DB_ENTRY, SLOTS_ENTRY}) {
                 Path current = folder.dir().resolve(name);
                 if (Files.exists(current)) {
@@ -190,13 +199,13 @@ public final class Backups {
                         manifest = true;
                     }
                     case DB_ENTRY -> {
-                        try (OutputStream out = Files.newOutputStream(into.resolve(DB_ENTRY))) {
+                        try (OutputStream out = OwnerOnlyFiles.newOutputStream(into.resolve(DB_ENTRY))) {
                             in.transferTo(out);
                         }
                         db = true;
                     }
                     case SLOTS_ENTRY -> {
-                        Files.write(into.resolve(SLOTS_ENTRY), in.readAllBytes());
+                        OwnerOnlyFiles.write(into.resolve(SLOTS_ENTRY), in.readAllBytes());
                         slots = true;
                     }
                     default -> {

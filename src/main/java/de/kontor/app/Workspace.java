@@ -35,6 +35,7 @@ import de.kontor.security.Argon2Kdf;
 import de.kontor.security.DatabaseKey;
 import de.kontor.security.KdfParams;
 import de.kontor.security.KeySlotStore;
+import de.kontor.security.OwnerOnlyFiles;
 import de.kontor.security.PasswordPolicy;
 import de.kontor.service.ActivityService;
 import de.kontor.service.AuditService;
@@ -86,6 +87,7 @@ public final class Workspace implements AutoCloseable {
     private final SubjectDataService subjectData;
     private final FileImport imports;
     private final Clock clock;
+    private List<KontorException> notices = List.of();
 
     private Workspace(Database db, Principal principal, Clock clock, SecureRandom random, String suppressionSecret) {
         this.db = db;
@@ -169,11 +171,7 @@ public final class Workspace implements AutoCloseable {
         if (folder.hasDatabase()) {
             throw new KontorException("error.databaseExists", folder.dir().toString());
         }
-        try {
-            Files.createDirectories(folder.dir());
-        } catch (IOException e) {
-            throw new KontorException(e, "error.io", folder.dir().toString(), e.getMessage());
-        }
+        OwnerOnlyFiles.ownFolder(folder.dir());
         KeySlotStore slots = new KeySlotStore(folder.keySlots(), new Argon2Kdf(), options.random(), options.kdf());
         Database db = null;
         try (DatabaseKey key = slots.create(owner, password)) {
@@ -198,24 +196,43 @@ public final class Workspace implements AutoCloseable {
      * the key slot before the database file is touched, so no file changes.
      */
     public static Workspace open(DataFolder folder, String user, char[] password, Options options) {
-        if (!Files.isRegularFile(folder.keySlots())) {
+        KeySlotStore slots = new KeySlotStore(folder.keySlots(), new Argon2Kdf(), options.random(), options.kdf());
+        if (!slots.exists()) {
             throw new KontorException(Files.isDirectory(folder.dir()) && Files.exists(folder.databaseFile())
                     ? "error.keySlotMissing" : "error.noDatabase", folder.dir().toString());
         }
-        KeySlotStore slots = new KeySlotStore(folder.keySlots(), new Argon2Kdf(), options.random(), options.kdf());
-        try (DatabaseKey key = slots.unlock(Text.clean(user), password)) {
-            String slotUser = user == null ? slots.users().get(0) : user;
+        String named = Text.clean(user);
+        try (KeySlotStore.Unlocked unlocked = slots.unlockSlot(named, password)) {
+            DatabaseKey key = unlocked.key();
             Database db = Database.open(folder, key, options.encrypted());
             try {
-                Principal p = db.read(tx -> new UserStore().findByUsername(tx, slotUser))
-                        .orElseThrow(() -> new KontorException("error.unknownUser", slotUser));
+                Principal p = db.read(tx -> named != null ? new UserStore().findByUsername(tx, named)
+                        : onlySlotsUser(new UserStore().all(tx), slots, unlocked.slotId()))
+                        .orElseThrow(() -> new KontorException("error.unknownUser", named == null ? "" : named));
                 Workspace w = new Workspace(db, p, options.clock(), options.random(), key.derive(SUPPRESSION_LABEL));
+                w.notices = slots.notices();
                 return w;
             } catch (RuntimeException e) {
                 db.close();
                 throw e;
             }
         }
+    }
+
+    /** What the user should be told after opening, though it opened (e.g. the key slots' previous version was used). */
+    public List<KontorException> notices() {
+        return notices;
+    }
+
+    /**
+     * The account of the only key slot (no user name was given): the key-slot file names no
+     * user, so the account whose name gives the slot's id; with a single account, that one.
+     */
+    private static java.util.Optional<Principal> onlySlotsUser(List<Principal> accounts, KeySlotStore slots,
+            String slotId) {
+        java.util.Optional<Principal> owner = accounts.stream()
+                .filter(a -> slots.belongsTo(slotId, a.username())).findFirst();
+        return owner.isPresent() || accounts.size() != 1 ? owner : java.util.Optional.of(accounts.get(0));
     }
 
     private static void deleteQuietly(Path p) {

@@ -71,7 +71,11 @@ public final class CliContext {
         DataFolder folder = folder();
         char[] password = password(false);
         try {
-            return Workspace.open(folder, env.get("KONTOR_USER"), password, options);
+            Workspace w = Workspace.open(folder, env.get("KONTOR_USER"), password, options);
+            for (de.kontor.domain.KontorException notice : w.notices()) {
+                err().println(messages().describe(notice));
+            }
+            return w;
         } finally {
             java.util.Arrays.fill(password, '\0');
         }

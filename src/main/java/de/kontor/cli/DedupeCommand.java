@@ -11,6 +11,7 @@ import de.kontor.domain.PersonData;
 import de.kontor.domain.PhoneNumber;
 import de.kontor.domain.PostalAddress;
 import de.kontor.exchange.SafeCsv;
+import de.kontor.security.OwnerOnlyFiles;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -74,7 +75,8 @@ final class DedupeCommand {
                     print(context, matches, format, context.out());
                 } else {
                     Path tmp = out.toAbsolutePath().resolveSibling(out.getFileName() + ".part");
-                    try (Writer wr = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                    try (Writer wr = new java.io.BufferedWriter(new java.io.OutputStreamWriter(OwnerOnlyFiles.newOutputStream(tmp),
+                            StandardCharsets.UTF_8))) {
                         print(context, matches, format, wr);
                     } catch (java.io.IOException e) {
                         throw new KontorException(e, "error.io", out.toString(), e.getMessage());

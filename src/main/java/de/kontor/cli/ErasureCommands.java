@@ -4,7 +4,7 @@ import de.kontor.app.Backups;
 import de.kontor.app.Workspace;
 import de.kontor.domain.KontorException;
 import de.kontor.privacy.ErasureResult;
-import java.nio.file.Files;
+import de.kontor.security.OwnerOnlyFiles;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -49,7 +49,7 @@ final class ErasureCommands {
                 ErasureResult r = w.erasure().erase(w.principal(), person, keep, request, context.messages().locale());
                 print(context, r);
                 if (certificate != null) {
-                    Files.write(certificate, r.certificate());
+                    OwnerOnlyFiles.write(certificate, r.certificate());
                 }
             }
             return KontorCli.OK;

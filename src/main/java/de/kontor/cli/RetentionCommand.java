@@ -6,6 +6,7 @@ import de.kontor.domain.retention.DataCategory;
 import de.kontor.domain.retention.DueItem;
 import de.kontor.exchange.SafeCsv;
 import de.kontor.privacy.RetentionService;
+import de.kontor.security.OwnerOnlyFiles;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -35,7 +36,7 @@ final class RetentionCommand {
                 List<DataCategory> rules = w.retention().rules(w.principal());
                 if (pdf != null) {
                     try {
-                        java.nio.file.Files.write(pdf, w.retention().conceptPdf(w.principal(), context.messages().locale()));
+                        OwnerOnlyFiles.write(pdf, w.retention().conceptPdf(w.principal(), context.messages().locale()));
                     } catch (java.io.IOException e) {
                         throw new de.kontor.domain.KontorException(e, "error.io", pdf.toString(), e.getMessage());
                     }

@@ -1,6 +1,7 @@
 package de.kontor.exchange;
 
 import de.kontor.domain.KontorException;
+import de.kontor.security.OwnerOnlyFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AccessDeniedException;
@@ -44,7 +45,7 @@ public final class OutputFile {
         }
         Path tmp;
         try {
-            tmp = Files.createTempFile(dir, "." + file.getFileName(), ".part");
+            tmp = OwnerOnlyFiles.createTempFile(dir, "." + file.getFileName(), ".part");
         } catch (AccessDeniedException e) {
             throw new KontorException(e, "export.notWritable", dir.toString());
         } catch (IOException e) {
@@ -53,7 +54,7 @@ public final class OutputFile {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             long size;
-            try (OutputStream raw = Files.newOutputStream(tmp);
+            try (OutputStream raw = OwnerOnlyFiles.newOutputStream(tmp);
                     DigestOutputStream out = new DigestOutputStream(new java.io.BufferedOutputStream(raw, 1 << 16), sha)) {
                 body.write(out);
                 out.flush();

@@ -8,4 +8,9 @@ public class WrongPasswordException extends KontorException {
     public WrongPasswordException(String user) {
         super("error.wrongPassword", user);
     }
+
+    /** The only slot was tried: no user name was given. */
+    public WrongPasswordException() {
+        super("error.wrongPasswordOnly");
+    }
 }

@@ -2,6 +2,7 @@ package de.kontor.store;
 
 import de.kontor.domain.KontorException;
 import de.kontor.security.DatabaseKey;
+import de.kontor.security.OwnerOnlyFiles;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -33,13 +34,16 @@ import org.jooq.impl.DefaultConfiguration;
  * {@code CIPHER=AES} format by {@link XtsFileSystem}, which runs the cipher on the JDK's AES
  * (decision record 0009). {@code TRACE_LEVEL_FILE=0} keeps H2 from writing failing SQL (with
  * values) in plaintext beside the encrypted file;
- * {@code AUTO_SERVER=TRUE} lets several Kontor processes in a small office share one file.
+ * {@code AUTO_SERVER=TRUE} lets several Kontor processes on this computer share one file: H2's
+ * server for it listens on the loopback address only ({@link #LOOPBACK}), and a server named in
+ * the lock file is only followed when it is on this computer ({@link LockFile}).
  * {@code COMPRESS=TRUE} compresses pages before they are encrypted: the audit trail's hex
  * digests halve. With H2's own cipher that made a bulk import much faster (8 000 people 21 s
  * to 9 s); with the JDK's AES the 100 000-row import takes as long either way, and the file is
  * a third smaller (298 MB against 461 MB). Files written without it stay readable.
  */
 public final class Database implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Database.class);
     private static final String SQL_USER = "KONTOR";
     private static final int LOCKED = 90020;
     private static final int WRONG_PASSWORD = 28000;
@@ -49,6 +53,17 @@ public final class Database implements AutoCloseable {
     private static final int CONNECTION_BROKEN = 90067;
     private static final int LOCK_SLEEP_MS = 1000;
     private static final long REOPEN_WAIT_NANOS = 30_000_000_000L;
+    /** H2 binds its auto-server here (H2 reads {@code h2.bindAddress} once, when it loads). */
+    static final String LOOPBACK = "127.0.0.1";
+    private static final String BIND_PROPERTY = "h2.bindAddress";
+
+    static {
+        // Before any H2 class loads: H2's SysProperties reads the bind address once. Without it
+        // the auto-server listens on every network interface, in clear, with admin rights.
+        if (System.getProperty(BIND_PROPERTY) == null) {
+            System.setProperty(BIND_PROPERTY, LOOPBACK);
+        }
+    }
 
     private final DataFolder folder;
     private final String url;
@@ -98,6 +113,8 @@ public final class Database implements AutoCloseable {
      */
     private Connection connection() throws SQLException {
         JdbcConnectionPool seen = pool;
+        // a new connection may follow the server named in the lock file
+        LockFile.checkServer(folder);
         try {
             Connection c = seen.getConnection();
             if (c.isValid(1)) {
@@ -158,6 +175,9 @@ public final class Database implements AutoCloseable {
     }
 
     private static Database open(DataFolder folder, DatabaseKey key, boolean create, boolean encrypted) {
+        LockFile.checkBindAddress(folder);
+        OwnerOnlyFiles.ownFolder(folder.dir());
+        LockFile.checkServer(folder);
         String base = folder.databaseBase().toString();
         String path = encrypted ? XtsFileSystem.open(base, key.derive("h2-file")) : "file:" + base;
         String url = "jdbc:h2:" + path + (encrypted ? ";COMPRESS=TRUE" : "") + ";TRACE_LEVEL_FILE=0;AUTO_SERVER=TRUE"
@@ -183,7 +203,29 @@ public final class Database implements AutoCloseable {
             release(path);
             throw new KontorException(e, "error.migration", e.getMessage());
         }
+        restrictFiles(folder);
         return new Database(folder, url, path, password, pool);
+    }
+
+    /**
+     * H2 creates its files itself, and earlier versions of Kontor left the folder and files
+     * readable by others: everything in the data folder (and one level down, the backups) is
+     * made owner-only where it is not.
+     */
+    private static void restrictFiles(DataFolder folder) {
+        try (java.util.stream.Stream<java.nio.file.Path> s = Files.walk(folder.dir(), 2)) {
+            for (java.nio.file.Path p : s.toList()) {
+                try {
+                    if (!OwnerOnlyFiles.isOwnerOnly(p)) {
+                        OwnerOnlyFiles.restrict(p);
+                    }
+                } catch (java.io.IOException | KontorException e) {
+                    LOG.warn("A file in the data folder could not be made owner-only ({})", e.getClass().getSimpleName());
+                }
+            }
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            LOG.warn("The data folder could not be checked for owner-only files ({})", e.getClass().getSimpleName());
+        }
     }
 
     private static void release(String path) {
@@ -249,6 +291,8 @@ public final class Database implements AutoCloseable {
     public synchronized void compact() {
         if (isLocal()) {
             shutdown("SHUTDOWN");
+            // H2's lock connects to the server named in the lock file first
+            LockFile.checkServer(folder);
             FileLock lock = new FileLock(new TraceSystem(null), path + ".lock.db", LOCK_SLEEP_MS);
             boolean locked = false;
             try {
@@ -294,9 +338,11 @@ public final class Database implements AutoCloseable {
     private void reopen() {
         long giveUp = System.nanoTime() + REOPEN_WAIT_NANOS;
         while (true) {
+            LockFile.checkServer(folder);
             JdbcConnectionPool next = pool(url, password);
             try (Connection c = next.getConnection()) {
                 c.isValid(1);
+                restrictFiles(folder);
                 JdbcConnectionPool old = pool;
                 pool = next;
                 old.dispose();

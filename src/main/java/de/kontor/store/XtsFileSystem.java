@@ -110,6 +110,9 @@ public final class XtsFileSystem extends FilePathWrapper {
     @Override
     public FileChannel open(String mode) throws IOException {
         FileChannel raw = getBase().open(mode);
+        if (mode.contains("w")) {
+            restrict();
+        }
         if (!encrypted()) {
             return raw;
         }
@@ -124,8 +127,28 @@ public final class XtsFileSystem extends FilePathWrapper {
     @Override
     public OutputStream newOutputStream(boolean append) throws IOException {
         // buffered: every unaligned write costs a read, decryption and encryption of a sector
-        return encrypted() ? new java.io.BufferedOutputStream(newFileChannelOutputStream(open("rw"), append), 1 << 16)
-                : super.newOutputStream(append);
+        if (encrypted()) {
+            return new java.io.BufferedOutputStream(newFileChannelOutputStream(open("rw"), append), 1 << 16);
+        }
+        OutputStream out = super.newOutputStream(append);
+        restrict();
+        return out;
+    }
+
+    @Override
+    public boolean createFile() {
+        boolean created = super.createFile();
+        if (created) {
+            restrict();
+        }
+        return created;
+    }
+
+    /** Every file H2 writes here (database, temp file, lock file, backup zip) is owner-only. */
+    private void restrict() {
+        String base = getBase().toString();
+        de.kontor.security.OwnerOnlyFiles.restrict(
+                java.nio.file.Path.of(base.startsWith("file:") ? base.substring("file:".length()) : base));
     }
 
     @Override

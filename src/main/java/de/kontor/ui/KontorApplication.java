@@ -17,7 +17,6 @@ import de.kontor.ui.setup.SetupViewModel;
 import de.kontor.ui.task.FxTaskRunner;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.List;
 import javafx.application.Application;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -72,7 +71,7 @@ public class KontorApplication extends Application {
         Parent root;
         if (folder.hasDatabase()) {
             LoginViewModel vm = new LoginViewModel((user, pw) -> Workspace.open(folder, user, pw, options),
-                    users(folder), runner, text);
+                    slotCount(folder), runner, text);
             root = new LoginView(vm, text, folder.dir().toString(), w -> opened(stage, w, settings)).root();
         } else {
             SetupViewModel vm = new SetupViewModel((owner, pw) -> Workspace.create(folder, owner, pw, options),
@@ -84,13 +83,14 @@ public class KontorApplication extends Application {
         stage.show();
     }
 
-    private List<String> users(DataFolder folder) {
+    /** How many accounts have a key slot; 0 when the file cannot be read (login then shows why). */
+    private int slotCount(DataFolder folder) {
         try {
-            return new KeySlotStore(folder.keySlots(), new Argon2Kdf(), new SecureRandom(), KdfParams.DEFAULT).users();
+            return new KeySlotStore(folder.keySlots(), new Argon2Kdf(), new SecureRandom(), KdfParams.DEFAULT).size();
         } catch (RuntimeException e) {
-            // The login then asks for the user name; opening reports what is wrong with the file.
-            LOG.warn("User names could not be read from the key slots: {}", Logs.describe(e));
-            return List.of();
+            // The login then asks for the password; opening reports what is wrong with the file.
+            LOG.warn("Key slots could not be counted: {}", Logs.describe(e));
+            return 0;
         }
     }
 

@@ -97,7 +97,7 @@ class ContactsCliTest {
     void wrongPasswordMissingPasswordAndUsage() throws Exception {
         CliRunner.Result wrong = cli.env("KONTOR_PASSWORD", "ganz-falsches-Passwort").run("contacts", "list");
         assertThat(wrong.exit()).isEqualTo(1);
-        assertThat(wrong.err().strip()).isEqualTo("Wrong password for Anna Schmidt.");
+        assertThat(wrong.err().strip()).isEqualTo("Wrong password.");
 
         CliRunner.Result none = cli.env("KONTOR_PASSWORD", null).run("contacts", "list");
         assertThat(none.exit()).isEqualTo(1);

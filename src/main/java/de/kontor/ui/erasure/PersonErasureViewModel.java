@@ -8,9 +8,9 @@ import de.kontor.privacy.ErasureResult;
 import de.kontor.privacy.ErasureService;
 import de.kontor.privacy.RestrictionService;
 import de.kontor.privacy.RetentionService;
+import de.kontor.security.OwnerOnlyFiles;
 import de.kontor.ui.UiText;
 import de.kontor.ui.task.TaskRunner;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -225,7 +225,7 @@ public final class PersonErasureViewModel {
             return;
         }
         runner.run(() -> {
-            Files.write(target, r.certificate());
+            OwnerOnlyFiles.write(target, r.certificate());
             return target;
         }, p -> message.set(text.get("ui.erasure.certificateSaved", p.toString())), this::failed);
     }

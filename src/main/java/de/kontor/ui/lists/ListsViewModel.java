@@ -7,6 +7,7 @@ import de.kontor.exchange.SafeCsv;
 import de.kontor.privacy.ContactList;
 import de.kontor.privacy.ContactListService;
 import de.kontor.privacy.PurposeService;
+import de.kontor.security.OwnerOnlyFiles;
 import de.kontor.ui.UiText;
 import de.kontor.ui.task.TaskRunner;
 import java.io.IOException;
@@ -125,7 +126,7 @@ public final class ListsViewModel {
     }
 
     private void write(List<PersonSummary> rows, Path file) throws IOException {
-        try (OutputStream out = Files.newOutputStream(file)) {
+        try (OutputStream out = OwnerOnlyFiles.newOutputStream(file)) {
             out.write(BOM);
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             CSVFormat format = CSVFormat.EXCEL.builder().setHeader("id", text.get("ui.field.familyName"),

@@ -3,7 +3,6 @@ package de.kontor.ui.login;
 import de.kontor.app.Workspace;
 import de.kontor.ui.UiText;
 import de.kontor.ui.task.TaskRunner;
-import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -29,15 +28,15 @@ public final class LoginViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
 
-    /** {@code users}: the accounts with a key slot; with one the user field is not needed. */
-    public LoginViewModel(Opener opener, List<String> users, TaskRunner runner, UiText text) {
+    /**
+     * {@code slots}: how many accounts have a key slot; with one the user field is not needed.
+     * The key-slot file names no user, so the field starts empty.
+     */
+    public LoginViewModel(Opener opener, int slots, TaskRunner runner, UiText text) {
         this.opener = opener;
         this.runner = runner;
         this.text = text;
-        this.askUser = users.size() != 1;
-        if (users.size() == 1) {
-            user.set(users.get(0));
-        }
+        this.askUser = slots != 1;
     }
 
     public void unlock(Consumer<Workspace> onOpen) {

@@ -9,10 +9,10 @@ import de.kontor.domain.retention.ItemType;
 import de.kontor.domain.retention.RetentionPeriod;
 import de.kontor.domain.retention.StartEvent;
 import de.kontor.privacy.RetentionService;
+import de.kontor.security.OwnerOnlyFiles;
 import de.kontor.service.ContactService;
 import de.kontor.ui.UiText;
 import de.kontor.ui.task.TaskRunner;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -244,7 +244,7 @@ public final class RetentionViewModel {
         error.set("");
         message.set("");
         runner.run(() -> {
-            Files.write(target, retention.conceptPdf(principal, text.locale()));
+            OwnerOnlyFiles.write(target, retention.conceptPdf(principal, text.locale()));
             return target;
         }, p -> message.set(text.get("ui.retention.conceptSaved", p.toString())), this::failed);
     }

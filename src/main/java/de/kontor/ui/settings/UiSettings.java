@@ -1,6 +1,7 @@
 package de.kontor.ui.settings;
 
 import de.kontor.app.Logs;
+import de.kontor.security.OwnerOnlyFiles;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -108,7 +109,8 @@ public final class UiSettings {
         p.setProperty("language", language.name());
         p.setProperty("theme", theme.name());
         p.setProperty("backupGenerations", Integer.toString(backupGenerations));
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        try (Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(OwnerOnlyFiles.newOutputStream(file),
+                StandardCharsets.UTF_8))) {
             p.store(w, "Kontor window settings");
         } catch (IOException e) {
             // a setting that is not remembered is no reason to fail

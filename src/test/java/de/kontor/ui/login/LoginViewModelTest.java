@@ -22,7 +22,7 @@ class LoginViewModelTest {
     void wrongPasswordStaysWithAMessageThenTheRightOneOpens() {
         TestWorkspaces.create(dir).close();
         LoginViewModel vm = new LoginViewModel((u, pw) -> Workspace.open(new DataFolder(dir), u, pw,
-                TestWorkspaces.options()), List.of(TestWorkspaces.OWNER), new DirectTaskRunner(),
+                TestWorkspaces.options()), 1, new DirectTaskRunner(),
                 new UiText(Locale.GERMAN));
         assertThat(vm.asksForUser()).isFalse();
         List<Workspace> opened = new ArrayList<>();
@@ -30,7 +30,7 @@ class LoginViewModelTest {
         vm.passwordProperty().set("falsches-Passwort-1");
         vm.unlock(opened::add);
         assertThat(opened).isEmpty();
-        assertThat(vm.errorProperty().get()).isEqualTo("Falsches Passwort für Anna Schmidt.");
+        assertThat(vm.errorProperty().get()).isEqualTo("Falsches Passwort.");
         assertThat(vm.passwordProperty().get()).isEmpty();
 
         vm.passwordProperty().set(TestWorkspaces.PASSWORD);
@@ -42,7 +42,7 @@ class LoginViewModelTest {
 
     @Test
     void asksForTheUserWhenSeveralShare() {
-        LoginViewModel vm = new LoginViewModel((u, pw) -> null, List.of("anna", "ben"), new DirectTaskRunner(),
+        LoginViewModel vm = new LoginViewModel((u, pw) -> null, 2, new DirectTaskRunner(),
                 new UiText(Locale.ENGLISH));
         assertThat(vm.asksForUser()).isTrue();
     }
