@@ -216,6 +216,23 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
+    /**
+     * The user names in the folder's key slots (for the login list), so the window needs no
+     * access to the key slot file itself.
+     */
+    public static List<String> users(DataFolder folder, Options options) {
+        return new KeySlotStore(folder.keySlots(), new Argon2Kdf(), options.random(), options.kdf()).users();
+    }
+
+    /**
+     * Checks {@code user}'s password against the folder's key slots without opening the
+     * database; a wrong password throws as {@link #open} does.
+     */
+    public static void checkPassword(DataFolder folder, String user, char[] password, Options options) {
+        new KeySlotStore(folder.keySlots(), new Argon2Kdf(), options.random(), options.kdf()).unlock(user, password)
+                .close();
+    }
+
     private static void deleteQuietly(Path p) {
         try {
             Files.deleteIfExists(p);

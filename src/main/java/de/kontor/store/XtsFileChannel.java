@@ -38,7 +38,7 @@ final class XtsFileChannel extends FileBaseDefault {
     static final int SECTOR = 4096;
     private static final int MASK = SECTOR - 1;
     private static final int HEADER_LENGTH = SECTOR;
-    private static final byte[] MAGIC = "H2encrypt\n".getBytes(StandardCharsets.ISO_8859_1);
+    private static final String MAGIC = "H2encrypt\n";
     private static final int SALT_LENGTH = 8;
     private static final int ITERATIONS = 10;
     private static final long FEEDBACK = 0x87;
@@ -75,12 +75,12 @@ final class XtsFileChannel extends FileBaseDefault {
         long raw = base.size();
         byte[] salt = new byte[SALT_LENGTH];
         if (raw >= HEADER_LENGTH) {
-            readFully(base, MAGIC.length, ByteBuffer.wrap(salt));
+            readFully(base, MAGIC.length(), ByteBuffer.wrap(salt));
             size = dataLength(raw);
         } else {
             random.nextBytes(salt);
-            byte[] header = Arrays.copyOf(MAGIC, SECTOR);
-            System.arraycopy(salt, 0, header, MAGIC.length, SALT_LENGTH);
+            byte[] header = Arrays.copyOf(MAGIC.getBytes(StandardCharsets.ISO_8859_1), SECTOR);
+            System.arraycopy(salt, 0, header, MAGIC.length(), SALT_LENGTH);
             writeFully(base, 0, ByteBuffer.wrap(header));
         }
         // a copy: H2's PBKDF2 clears the password array it is given

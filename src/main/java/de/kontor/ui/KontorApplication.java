@@ -1,9 +1,6 @@
 package de.kontor.ui;
 
 import de.kontor.app.Workspace;
-import de.kontor.security.Argon2Kdf;
-import de.kontor.security.KdfParams;
-import de.kontor.security.KeySlotStore;
 import de.kontor.security.PasswordPolicy;
 import de.kontor.store.DataFolder;
 import de.kontor.ui.login.LoginView;
@@ -14,7 +11,6 @@ import de.kontor.ui.setup.SetupView;
 import de.kontor.ui.setup.SetupViewModel;
 import de.kontor.ui.task.FxTaskRunner;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.List;
 import javafx.application.Application;
 import javafx.scene.Parent;
@@ -80,7 +76,7 @@ public class KontorApplication extends Application {
 
     private List<String> users(DataFolder folder) {
         try {
-            return new KeySlotStore(folder.keySlots(), new Argon2Kdf(), new SecureRandom(), KdfParams.DEFAULT).users();
+            return Workspace.users(folder, options);
         } catch (RuntimeException e) {
             return List.of();
         }

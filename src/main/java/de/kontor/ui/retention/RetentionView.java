@@ -8,7 +8,6 @@ import de.kontor.domain.retention.RetentionPeriod;
 import de.kontor.domain.retention.StartEvent;
 import de.kontor.ui.UiText;
 import de.kontor.ui.Views;
-import de.kontor.ui.contacts.PersonFormView;
 import java.io.File;
 import java.time.LocalDate;
 import java.util.List;
@@ -117,7 +116,7 @@ public final class RetentionView {
     private Node due() {
         DatePicker asOf = new DatePicker();
         asOf.setId("retentionAsOf");
-        asOf.setConverter(PersonFormView.dateConverter(text));
+        asOf.setConverter(Views.dateConverter(text));
         asOf.valueProperty().bindBidirectional(vm.asOfProperty());
         ToggleSwitch ahead = new ToggleSwitch(text.get("ui.retention.next90"));
         ahead.setId("retentionAhead");
@@ -191,7 +190,7 @@ public final class RetentionView {
         d.setHeaderText(text.get("ui.retention.postponeHeader", items.size()));
         DatePicker date = new DatePicker(LocalDate.now(text.zone()).plusMonths(3));
         date.setId("postponeDate");
-        date.setConverter(PersonFormView.dateConverter(text));
+        date.setConverter(Views.dateConverter(text));
         TextField reason = new TextField();
         reason.setId("postponeReason");
         reason.setPrefColumnCount(30);
