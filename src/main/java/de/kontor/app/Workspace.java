@@ -123,7 +123,7 @@ public final class Workspace implements AutoCloseable {
         this.retention = new RetentionService(db, retentionStore, erasureStore, restrictionStore, auditStore, erasure,
                 new DueList(), permissions, clock);
         this.dashboard = new DashboardService(db, purposeStore, consentStore, contacts, consents, processing, clock);
-        this.dedupe = new DedupeService(db, persons, orgStore, new DedupeStore(), auditStore, contacts, restrictions,
+        this.dedupe = new DedupeService(db, persons, orgStore, new DedupeStore(), auditStore, contacts, erasure, restrictions,
                 permissions, new Matcher(DedupeSettings.DEFAULT), clock);
         this.requests = new RequestService(db, new RequestStore(), persons, auditStore, permissions, clock);
         this.subjectData = new SubjectDataService(db, persons, activityStore, consentStore, purposeStore, restrictionStore,

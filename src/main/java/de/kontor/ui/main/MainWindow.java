@@ -266,7 +266,8 @@ public final class MainWindow {
                 Principal me = workspace.principal();
                 contacts = new ContactsView(
                         new ContactListViewModel(workspace.contacts(), me, runner, text),
-                        new PersonDetailViewModel(workspace.contacts(), workspace.activities(), workspace.audit(), me,
+                        new PersonDetailViewModel(workspace.contacts(), workspace.activities(), workspace.audit(),
+                                workspace.erasure(), me,
                                 runner, text),
                         new PrivacyViewModel(workspace.consents(), workspace.purposes(), me, runner, text),
                         new PersonErasureViewModel(workspace.erasure(), workspace.restrictions(), workspace.retention(),

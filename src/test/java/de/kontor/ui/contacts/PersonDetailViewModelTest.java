@@ -33,7 +33,8 @@ class PersonDetailViewModelTest {
         w = TestWorkspaces.create(dir);
         person = w.contacts().create(w.principal(), PersonData.named("Jens", "Größmann"),
                 ProvenanceInput.of(SourceKind.BUSINESS_CARD, "Messe Köln"));
-        vm = new PersonDetailViewModel(w.contacts(), w.activities(), w.audit(), w.principal(), new DirectTaskRunner(),
+        vm = new PersonDetailViewModel(w.contacts(), w.activities(), w.audit(), w.erasure(), w.principal(),
+                new DirectTaskRunner(),
                 new UiText(Locale.ENGLISH));
     }
 
