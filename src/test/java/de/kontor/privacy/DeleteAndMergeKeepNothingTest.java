@@ -73,6 +73,7 @@ class DeleteAndMergeKeepNothingTest {
 
             assertThat(r.kind()).isEqualTo(ErasureService.ERASED);
             assertThatThrownBy(() -> w.contacts().get(w.principal(), id)).isInstanceOf(NotFoundException.class);
+            assertThat(w.contacts().search(w.principal(), MARKER, 10).total()).as("gone from the search index").isZero();
             List<AuditEntry> trail = trail(w);
             assertThat(values(trail)).doesNotContain(MARKER);
             assertThat(trail).filteredOn(e -> e.personId() != null && e.personId() == id)
