@@ -127,7 +127,7 @@ public final class Workspace implements AutoCloseable {
         this.retention = new RetentionService(db, retentionStore, erasureStore, restrictionStore, auditStore, erasure,
                 new DueList(), permissions, clock);
         this.dashboard = new DashboardService(db, purposeStore, consentStore, contacts, consents, processing, clock);
-        this.dedupe = new DedupeService(db, persons, orgStore, new DedupeStore(), auditStore, contacts, restrictions,
+        this.dedupe = new DedupeService(db, persons, orgStore, new DedupeStore(), auditStore, contacts, erasure, restrictions,
                 permissions, new Matcher(DedupeSettings.DEFAULT), clock);
         this.requests = new RequestService(db, new RequestStore(), persons, auditStore, permissions, clock);
         this.subjectData = new SubjectDataService(db, persons, activityStore, consentStore, purposeStore, restrictionStore,
@@ -233,6 +233,23 @@ public final class Workspace implements AutoCloseable {
         java.util.Optional<Principal> owner = accounts.stream()
                 .filter(a -> slots.belongsTo(slotId, a.username())).findFirst();
         return owner.isPresent() || accounts.size() != 1 ? owner : java.util.Optional.of(accounts.get(0));
+    }
+
+    /**
+     * How many accounts have a key slot in the folder (the key-slot file names no user), so the
+     * window needs no access to the key slot file itself.
+     */
+    public static int slotCount(DataFolder folder, Options options) {
+        return new KeySlotStore(folder.keySlots(), new Argon2Kdf(), options.random(), options.kdf()).size();
+    }
+
+    /**
+     * Checks {@code user}'s password against the folder's key slots without opening the
+     * database; a wrong password throws as {@link #open} does.
+     */
+    public static void checkPassword(DataFolder folder, String user, char[] password, Options options) {
+        new KeySlotStore(folder.keySlots(), new Argon2Kdf(), options.random(), options.kdf()).unlock(user, password)
+                .close();
     }
 
     private static void deleteQuietly(Path p) {

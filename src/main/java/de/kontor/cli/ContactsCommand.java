@@ -16,6 +16,8 @@ import de.kontor.domain.PostalAddress;
 import de.kontor.domain.ProvenanceInput;
 import de.kontor.domain.SourceKind;
 import de.kontor.exchange.SafeCsv;
+import de.kontor.privacy.ErasureResult;
+import de.kontor.privacy.ErasureService;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
@@ -186,7 +188,8 @@ final class ContactsCommand {
         }
     }
 
-    @Command(name = "delete", description = "Delete a person with their activities.")
+    @Command(name = "delete", description = "Delete a person with their activities and their values in the audit "
+            + "trail; records under statutory retention stay, restricted.")
     static final class Delete implements Callable<Integer> {
         private final CliContext context;
         @Parameters(paramLabel = "ID") long id;
@@ -199,8 +202,9 @@ final class ContactsCommand {
         public Integer call() {
             try (Workspace w = context.open()) {
                 Person p = w.contacts().get(w.principal(), id);
-                w.contacts().delete(w.principal(), id, p.version());
-                context.out().println(context.messages().get("cli.deleted", id));
+                ErasureResult r = w.erasure().delete(w.principal(), id, p.version());
+                context.out().println(context.messages().get(ErasureService.RESTRICTED.equals(r.kind())
+                        ? "cli.deleted.restricted" : "cli.deleted", id));
             }
             return KontorCli.OK;
         }

@@ -10,6 +10,7 @@ import de.kontor.domain.PhoneNumber;
 import de.kontor.domain.PostalAddress;
 import de.kontor.domain.Principal;
 import de.kontor.domain.StaleDataException;
+import de.kontor.privacy.ErasureService;
 import de.kontor.domain.audit.AuditAction;
 import de.kontor.domain.audit.AuditChange;
 import de.kontor.service.ContactService;
@@ -46,6 +47,7 @@ public final class DedupeService {
     private final DedupeStore store;
     private final AuditStore audit;
     private final ContactService contacts;
+    private final ErasureService erasure;
     private final RestrictionGuard restrictions;
     private final Permissions permissions;
     private final Matcher matcher;
@@ -55,8 +57,9 @@ public final class DedupeService {
     private record Cached(long seq, Matcher.Index index, int size) {}
 
     public DedupeService(Database db, PersonStore persons, OrganisationStore organisations, DedupeStore store,
-            AuditStore audit, ContactService contacts, RestrictionGuard restrictions, Permissions permissions,
-            Matcher matcher, Clock clock) {
+            AuditStore audit, ContactService contacts, ErasureService erasure, RestrictionGuard restrictions,
+            Permissions permissions, Matcher matcher, Clock clock) {
+        this.erasure = erasure;
         this.db = db;
         this.persons = persons;
         this.organisations = organisations;
@@ -184,6 +187,9 @@ public final class DedupeService {
                     : organisations.findByName(tx, d.organisation()).map(o -> o.id()).orElse(keep.organisationId());
             persons.update(tx, keepId, keepVersion, d, orgId, now);
             store.moveAndRedirect(tx, mergeId, keepId, now);
+            // the merged person's row and the values of its audit entries go through the
+            // erasure path (decision 0013); what the kept person took over is in its own entries
+            erasure.removeMerged(tx, by, mergeId, keepId);
             List<AuditChange> changes = new ArrayList<>();
             changes.add(new AuditChange(AuditAction.MERGE, PersonStore.ENTITY, keepId, keepId, "merged", Long.toString(mergeId),
                     Long.toString(keepId)));

@@ -84,10 +84,10 @@ public final class Normalizer {
         return normalisedName.isEmpty() ? "" : cologne.colognePhonetic(normalisedName);
     }
 
-    private static final Pattern[] STREET_FROM = {Pattern.compile("\\b(str|strasse|strase|strabe)\\b"),
+    private static final List<Pattern> STREET_FROM = List.of(Pattern.compile("\\b(str|strasse|strase|strabe)\\b"),
         Pattern.compile("(?<=\\w)str\\b"), Pattern.compile("(?<=\\w)strase\\b"), Pattern.compile("\\bpl\\b"),
-        Pattern.compile("\\bst\\b"), Pattern.compile("\\brd\\b"), Pattern.compile("\\bave\\b")};
-    private static final String[] STREET_TO = {"strasse", "strasse", "strasse", "platz", "street", "road", "avenue"};
+        Pattern.compile("\\bst\\b"), Pattern.compile("\\brd\\b"), Pattern.compile("\\bave\\b"));
+    private static final List<String> STREET_TO = List.of("strasse", "strasse", "strasse", "platz", "street", "road", "avenue");
     private static final Pattern HOUSE_IN_STREET = Pattern.compile("\\d+\\s*[a-z]?\\b");
     private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final Pattern NON_DIGIT = Pattern.compile("\\D");
@@ -96,8 +96,8 @@ public final class Normalizer {
     /** "Hauptstr. 5a" and "Hauptstraße" give "hauptstrasse"; the number goes to {@link #houseNumber}. */
     public static String street(String s) {
         String t = fold(s);
-        for (int i = 0; i < STREET_FROM.length; i++) {
-            t = STREET_FROM[i].matcher(t).replaceAll(STREET_TO[i]);
+        for (int i = 0; i < STREET_FROM.size(); i++) {
+            t = STREET_FROM.get(i).matcher(t).replaceAll(STREET_TO.get(i));
         }
         t = HOUSE_IN_STREET.matcher(t).replaceAll(" ").strip();
         return t.replace(" ", "");

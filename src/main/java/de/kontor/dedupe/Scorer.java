@@ -189,7 +189,7 @@ final class Scorer {
     private static final byte SIMILAR = 2;
     private static final byte ALIKE = 3;
     private static final byte DIFFER = 4;
-    private static final String[] LEVEL = {"missing", "equal", "similar", "alike", "differ"};
+    private static final List<String> LEVEL = List.of("missing", "equal", "similar", "alike", "differ");
 
     /** No common phonetic code, neither a prefix of the other, and too few common characters. */
     private boolean cannotBeAlike(String x, int xId, int xPhon, String y, int yId, int yPhon) {
@@ -207,14 +207,14 @@ final class Scorer {
         if (swapped > straight) {
             if (reasons != null) {
                 reasons.add("names swapped");
-                reasons.add("given~family " + LEVEL[gf]);
-                reasons.add("family~given " + LEVEL[fg]);
+                reasons.add("given~family " + LEVEL.get(gf));
+                reasons.add("family~given " + LEVEL.get(fg));
             }
             return swapped;
         }
         if (reasons != null) {
-            reasons.add("given " + LEVEL[gg]);
-            reasons.add("family " + LEVEL[ff]);
+            reasons.add("given " + LEVEL.get(gg));
+            reasons.add("family " + LEVEL.get(ff));
         }
         return straight;
     }

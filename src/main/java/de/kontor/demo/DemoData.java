@@ -93,25 +93,25 @@ public final class DemoData {
             new City("CH", "7000", "Chur", "81", 37), new City("CH", "6300", "Zug", "41", 31),
             new City("CH", "5000", "Aarau", "62", 22), new City("CH", "4500", "Solothurn", "32", 17));
 
-    private static final String[] BRANCHES = {"Bau", "Haustechnik", "Logistik", "Software", "Druck", "Reisen",
+    private static final List<String> BRANCHES = List.of("Bau", "Haustechnik", "Logistik", "Software", "Druck", "Reisen",
         "Elektro", "Gartenbau", "Immobilien", "Beratung", "Maschinenbau", "Bäckerei", "Steuerberatung", "Möbel",
-        "Optik", "Metallbau", "Medien", "Getränke", "Fahrzeugtechnik", "Holzbau"};
-    private static final String[] ORG_PREFIX = {"Nord", "Süd", "Alpen", "Rhein", "Donau", "Elbe", "Isar", "Main",
-        "Bodensee", "Tirol", "Ost", "West", "Hanse", "Spree", "Aare"};
-    private static final String[] JOBS = {"Geschäftsführer", "Geschäftsführerin", "Einkaufsleiter",
+        "Optik", "Metallbau", "Medien", "Getränke", "Fahrzeugtechnik", "Holzbau");
+    private static final List<String> ORG_PREFIX = List.of("Nord", "Süd", "Alpen", "Rhein", "Donau", "Elbe", "Isar", "Main",
+        "Bodensee", "Tirol", "Ost", "West", "Hanse", "Spree", "Aare");
+    private static final List<String> JOBS = List.of("Geschäftsführer", "Geschäftsführerin", "Einkaufsleiter",
         "Vertriebsleiterin", "Buchhalter", "Projektmanagerin", "Assistenz der Geschäftsführung", "Inhaber",
         "Inhaberin", "Prokurist", "Sachbearbeiterin", "Marketingleiter", "IT-Administrator", "Werkstattmeister",
-        "Personalreferentin", "Key Account Manager"};
-    private static final String[] TAGS = {"Kunde", "Lieferant", "Interessent", "Newsletter", "Messe 2025", "VIP",
-        "Partner", "Presse", "Stammkunde", "Handwerk"};
-    private static final String[] FREE_MAIL = {"gmx.de", "web.de", "t-online.de", "gmail.com", "posteo.de",
-        "mailbox.org", "outlook.de"};
-    private static final String[] FREE_MAIL_AT = {"gmx.at", "aon.at", "chello.at", "gmail.com"};
-    private static final String[] FREE_MAIL_CH = {"bluewin.ch", "gmx.ch", "sunrise.ch", "gmail.com"};
-    private static final String[] DE_MOBILE = {"151", "152", "157", "160", "162", "163", "170", "171", "172", "173",
-        "174", "175", "176", "177", "178", "179"};
-    private static final String[] AT_MOBILE = {"664", "676", "650", "699", "660"};
-    private static final String[] CH_MOBILE = {"76", "77", "78", "79"};
+        "Personalreferentin", "Key Account Manager");
+    private static final List<String> TAGS = List.of("Kunde", "Lieferant", "Interessent", "Newsletter", "Messe 2025", "VIP",
+        "Partner", "Presse", "Stammkunde", "Handwerk");
+    private static final List<String> FREE_MAIL = List.of("gmx.de", "web.de", "t-online.de", "gmail.com", "posteo.de",
+        "mailbox.org", "outlook.de");
+    private static final List<String> FREE_MAIL_AT = List.of("gmx.at", "aon.at", "chello.at", "gmail.com");
+    private static final List<String> FREE_MAIL_CH = List.of("bluewin.ch", "gmx.ch", "sunrise.ch", "gmail.com");
+    private static final List<String> DE_MOBILE = List.of("151", "152", "157", "160", "162", "163", "170", "171", "172", "173",
+        "174", "175", "176", "177", "178", "179");
+    private static final List<String> AT_MOBILE = List.of("664", "676", "650", "699", "660");
+    private static final List<String> CH_MOBILE = List.of("76", "77", "78", "79");
     private static final Instant BASE = Instant.parse("2025-06-30T09:00:00Z");
 
     /** One phone number as parts, so a near-duplicate can write the same number differently. */
@@ -123,7 +123,7 @@ public final class DemoData {
             LocalDate birthDate, List<String> tags, String language) {}
 
     /** Cumulative population over {@link #CITIES}, to draw a city by how many people live there. */
-    private static final double[] CITY_SHARE = cumulativeShare();
+    private final double[] cityShare = cumulativeShare();
 
     private final Random random;
     private final double duplicateRate;
@@ -252,7 +252,7 @@ public final class DemoData {
     }
 
     private City city() {
-        int i = java.util.Arrays.binarySearch(CITY_SHARE, random.nextDouble());
+        int i = java.util.Arrays.binarySearch(cityShare, random.nextDouble());
         return CITIES.get(Math.min(i < 0 ? -i - 1 : i, CITIES.size() - 1));
     }
 
@@ -497,6 +497,10 @@ public final class DemoData {
             case 8 -> ProvenanceInput.of(SourceKind.REFERRAL, "Empfehlung eines Kunden");
             default -> new ProvenanceInput(SourceKind.IMPORT, null, "altbestand.csv", Integer.toString(i + 2));
         };
+    }
+
+    private String pick(List<String> values) {
+        return values.get(random.nextInt(values.size()));
     }
 
     private String pick(String... values) {

@@ -1,5 +1,6 @@
 package de.kontor.demo;
 
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -14,7 +15,7 @@ final class DemoNames {
     private DemoNames() {}
 
     /** Most common first (roughly, across age groups). */
-    static final String[] MALE = {"Thomas", "Michael", "Andreas", "Peter", "Stefan", "Klaus", "Wolfgang", "Jürgen",
+    static final List<String> MALE = List.of("Thomas", "Michael", "Andreas", "Peter", "Stefan", "Klaus", "Wolfgang", "Jürgen",
         "Frank", "Christian", "Markus", "Hans", "Uwe", "Bernd", "Matthias", "Martin", "Alexander", "Ralf", "Dieter",
         "Sebastian", "Daniel", "Jan", "Werner", "Tobias", "Florian", "Manfred", "Jörg", "Günter", "Helmut",
         "Holger", "Dirk", "Sven", "Lukas", "Karl-Heinz", "Heinz", "Rainer", "Gerhard", "Horst", "Maximilian",
@@ -29,8 +30,8 @@ final class DemoNames {
         "Reto", "Urs", "Beat", "Thierry", "Fritz", "Rudolf", "Detlef", "Gerd", "Bruno", "Aaron", "Adrian",
         "Arne", "Bastian", "Clemens", "Cornelius", "Edgar", "Egon", "Eugen", "Gustav", "Hannes", "Ingo", "Jannik",
         "Kilian", "Leopold", "Ludwig", "Magnus", "Nico", "Oskar", "Pascal", "Quirin", "Raphael", "Silas", "Till",
-        "Ulrich", "Veit", "Wilhelm", "Xaver", "Yannick", "Zeno"};
-    static final String[] FEMALE = {"Sabine", "Susanne", "Petra", "Claudia", "Andrea", "Nicole", "Stefanie",
+        "Ulrich", "Veit", "Wilhelm", "Xaver", "Yannick", "Zeno");
+    static final List<String> FEMALE = List.of("Sabine", "Susanne", "Petra", "Claudia", "Andrea", "Nicole", "Stefanie",
         "Monika", "Birgit", "Julia", "Anna", "Katharina", "Christina", "Sandra", "Ursula", "Maria", "Renate",
         "Karin", "Gabriele", "Heike", "Anja", "Martina", "Tanja", "Laura", "Lisa", "Sarah", "Lena", "Melanie",
         "Daniela", "Kerstin", "Angelika", "Brigitte", "Elke", "Ingrid", "Barbara", "Christa", "Helga", "Silke",
@@ -45,9 +46,9 @@ final class DemoNames {
         "Kathrin", "Larissa", "Magdalena", "Nora", "Pia", "Regina", "Svenja", "Ulrike", "Vera", "Wiebke",
         "Isabel", "Melina", "Romy", "Selina", "Tabea", "Viktoria", "Alina", "Annika", "Bianca", "Corinna",
         "Denise", "Eileen", "Fiona", "Helene", "Ilse", "Josephine", "Klara", "Lotte", "Maja", "Nele", "Rosa",
-        "Sina", "Thea", "Ella", "Luise", "Mathilda", "Ronja", "Stella", "Theresia", "Anneliese", "Heidi"};
+        "Sina", "Thea", "Ella", "Luise", "Mathilda", "Ronja", "Stella", "Theresia", "Anneliese", "Heidi");
     /** The most common family names, most common first. */
-    static final String[] FAMILY = {"Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner",
+    static final List<String> FAMILY = List.of("Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner",
         "Becker", "Schulz", "Hoffmann", "Schäfer", "Koch", "Bauer", "Richter", "Klein", "Wolf", "Schröder",
         "Neumann", "Schwarz", "Zimmermann", "Braun", "Krüger", "Hofmann", "Hartmann", "Lange", "Schmitt", "Werner",
         "Schmitz", "Krause", "Meier", "Lehmann", "Schmid", "Schulze", "Maier", "Köhler", "Herrmann", "König",
@@ -68,39 +69,39 @@ final class DemoNames {
         "Böttcher", "Förster", "Rösler", "Wößner", "Kühne", "Lüdtke", "Mößner", "Nüßlein", "Schäffler", "Stößel",
         "Vetter", "Adam", "Wirth", "Hauser", "Kirchner", "Reuter", "Heinz", "Lenz", "Schütz", "Wegner", "Michel",
         "Link", "Zeller", "Bender", "Stahl", "Sommerfeld", "Behrens", "Ahrens", "Dittrich", "Bader", "Wagenknecht",
-        "Hoppe", "Brand", "Lutz", "Schuhmacher", "Schütte", "Kurz", "Witt", "Rothe", "Funk", "Gross", "Thiele"};
+        "Hoppe", "Brand", "Lutz", "Schuhmacher", "Schütte", "Kurz", "Witt", "Rothe", "Funk", "Gross", "Thiele");
 
     /** Parts of rarer family names ("Lindenberger", "Kirchhofer"). */
-    private static final String[] FAMILY_HEAD = {"Linden", "Kirch", "Berg", "Stein", "Wald", "Hof", "Brun", "Eich",
+    private static final List<String> FAMILY_HEAD = List.of("Linden", "Kirch", "Berg", "Stein", "Wald", "Hof", "Brun", "Eich",
         "Rosen", "Gold", "Silber", "Feld", "Wies", "Moos", "Bach", "Brand", "Hasel", "Birk", "Buch", "Tann", "Fich",
         "Hage", "Holz", "Ober", "Unter", "Hoch", "Nieder", "Alt", "Neu", "Sonn", "Mond", "Stern", "Wein", "Korn",
         "Hamm", "Mühl", "Schmied", "Kessel", "Reich", "Frei", "Lieb", "Ehren", "Falk", "Hirsch", "Fuchs", "Wolf",
         "Bär", "Eber", "Hahn", "Kranich", "Adler", "Schwan", "Lerch", "Dorn", "Rohr", "Ried", "Mars", "Haber",
         "Weiden", "Erlen", "Espen", "Ahorn", "Kastner", "Zauner", "Pfaff", "Vogt", "Amman", "Meinhard", "Gebhard",
         "Eckhard", "Reinhold", "Leut", "Gott", "Heil", "Rein", "Mark", "Grün", "Blau", "Roth", "Weißen", "Schwarzen",
-        "Kalten", "Warm", "Breit", "Lang", "Kurz", "Tiefen", "Hohen", "Nord", "Süd", "Ost", "West"};
-    private static final String[] FAMILY_TAIL = {"berger", "bauer", "mann", "er", "ner", "inger", "hofer", "meier",
+        "Kalten", "Warm", "Breit", "Lang", "Kurz", "Tiefen", "Hohen", "Nord", "Süd", "Ost", "West");
+    private static final List<String> FAMILY_TAIL = List.of("berger", "bauer", "mann", "er", "ner", "inger", "hofer", "meier",
         "huber", "maier", "müller", "schmid", "wald", "stein", "feld", "hausen", "bach", "brunner", "kamp", "beck",
         "reuter", "lehner", "moser", "egger", "hammer", "hauser", "mayr", "gruber", "bichler", "leitner", "thaler",
         "heimer", "stetter", "wieser", "riedl", "seder", "kötter", "brink", "horst", "dorf", "ecker", "linger",
         "bauer", "wirth", "hold", "rath", "acker", "graf", "mund", "hardt", "busch", "lein", "el", "ert", "ler",
-        "le", "li", "mayer", "ner", "isch"};
+        "le", "li", "mayer", "ner", "isch");
     /** Syllables for the rarest family names (most of them unique in a customer base). */
-    private static final String[] SYLLABLE = {"Ka", "Ro", "Bel", "Mer", "Tis", "Ha", "Ne", "Wol", "Fen", "Gar",
+    private static final List<String> SYLLABLE = List.of("Ka", "Ro", "Bel", "Mer", "Tis", "Ha", "Ne", "Wol", "Fen", "Gar",
         "Lo", "Ster", "Kel", "Din", "Ma", "Ru", "Sel", "Tan", "Ber", "Ho", "Lin", "Zie", "Pe", "Rei", "Wen", "Kro",
-        "Sa", "Bu", "Gi", "Mo", "Del", "Fa", "Hu", "Jo", "Kü", "Lö", "Nä", "Rü", "Sto", "Tro"};
-    private static final String[] SYLLABLE_END = {"ke", "ling", "mann", "ner", "del", "ger", "ter", "sch", "bold",
-        "rich", "hardt", "mer", "sen", "ke", "witz", "ski", "ow", "is", "us", "ek", "atz", "ich", "olt", "ert"};
+        "Sa", "Bu", "Gi", "Mo", "Del", "Fa", "Hu", "Jo", "Kü", "Lö", "Nä", "Rü", "Sto", "Tro");
+    private static final List<String> SYLLABLE_END = List.of("ke", "ling", "mann", "ner", "del", "ger", "ter", "sch", "bold",
+        "rich", "hardt", "mer", "sen", "ke", "witz", "ski", "ow", "is", "us", "ek", "atz", "ich", "olt", "ert");
 
     /** Street names that occur in nearly every town, most common first. */
-    private static final String[] COMMON_STREETS = {"Hauptstraße", "Schulstraße", "Gartenstraße", "Bahnhofstraße",
+    private static final List<String> COMMON_STREETS = List.of("Hauptstraße", "Schulstraße", "Gartenstraße", "Bahnhofstraße",
         "Dorfstraße", "Bergstraße", "Birkenweg", "Lindenstraße", "Kirchstraße", "Waldstraße", "Ringstraße",
         "Schillerstraße", "Goethestraße", "Wiesenweg", "Jahnstraße", "Am Sportplatz", "Friedhofstraße",
         "Mühlenweg", "Feldstraße", "Rosenstraße", "Am Markt", "Marktplatz", "Poststraße", "Kirchweg", "Buchenweg",
         "Mozartstraße", "Talstraße", "Blumenstraße", "Am Anger", "Eichenweg", "Parkstraße", "Kaiserstraße",
         "Industriestraße", "Sonnenweg", "Uferstraße", "Grüner Weg", "Seestraße", "Friedrich-Ebert-Straße",
-        "Königstraße", "Mariahilfer Straße", "Lange Gasse", "Bahnhofplatz", "Weißdornweg", "Fließstraße"};
-    private static final String[] STREET_HEAD = {"Goethe", "Schiller", "Beethoven", "Bach", "Händel", "Lessing",
+        "Königstraße", "Mariahilfer Straße", "Lange Gasse", "Bahnhofplatz", "Weißdornweg", "Fließstraße");
+    private static final List<String> STREET_HEAD = List.of("Goethe", "Schiller", "Beethoven", "Bach", "Händel", "Lessing",
         "Kant", "Herder", "Heine", "Uhland", "Mörike", "Eichendorff", "Fontane", "Brahms", "Schubert", "Haydn",
         "Dürer", "Bismarck", "Luther", "Kepler", "Humboldt", "Röntgen", "Diesel", "Daimler", "Benz", "Siemens",
         "Bosch", "Zeppelin", "Linden", "Eichen", "Birken", "Buchen", "Ahorn", "Kastanien", "Tannen", "Fichten",
@@ -110,33 +111,34 @@ final class DemoNames {
         "Bahnhof", "Kirch", "Friedhof", "Sport", "Park", "Industrie", "Gewerbe", "Sonnen", "Mond", "Stern",
         "Nord", "Süd", "Ost", "West", "Alte", "Neue", "Hohe", "Lange", "Kurze", "Breite", "Hirten", "Jäger",
         "Fischer", "Schmiede", "Weber", "Bäcker", "Müller", "Zimmerer", "Kaiser", "König", "Fürsten", "Grafen",
-        "Ritter", "Kreuz", "Dom", "Hainbuchen", "Lerchen", "Amsel", "Finken", "Meisen", "Drossel", "Falken"};
-    private static final String[] STREET_TAIL = {"straße", "straße", "straße", "straße", "straße", "weg", "weg",
-        "weg", "gasse", "allee", "platz", "ring", "steig", "pfad"};
+        "Ritter", "Kreuz", "Dom", "Hainbuchen", "Lerchen", "Amsel", "Finken", "Meisen", "Drossel", "Falken");
+    private static final List<String> STREET_TAIL = List.of("straße", "straße", "straße", "straße", "straße", "weg", "weg",
+        "weg", "gasse", "allee", "platz", "ring", "steig", "pfad");
 
     /** Draws indices 0..n-1 with probability proportional to 1 / (rank + 1)^s. */
     static final class Zipf {
-        private final double[] cumulative;
+        private final List<Double> cumulative;
 
         Zipf(int n, double s) {
-            cumulative = new double[n];
+            double[] c = new double[n];
             double sum = 0;
             for (int i = 0; i < n; i++) {
                 sum += 1 / Math.pow(i + 1, s);
-                cumulative[i] = sum;
+                c[i] = sum;
             }
             for (int i = 0; i < n; i++) {
-                cumulative[i] /= sum;
+                c[i] /= sum;
             }
+            cumulative = java.util.Arrays.stream(c).boxed().toList();
         }
 
         int next(Random r) {
             double u = r.nextDouble();
             int lo = 0;
-            int hi = cumulative.length - 1;
+            int hi = cumulative.size() - 1;
             while (lo < hi) {
                 int mid = (lo + hi) >>> 1;
-                if (cumulative[mid] < u) {
+                if (cumulative.get(mid) < u) {
                     lo = mid + 1;
                 } else {
                     hi = mid;
@@ -146,13 +148,13 @@ final class DemoNames {
         }
     }
 
-    private static final Zipf MALE_LAW = new Zipf(MALE.length, 0.5);
-    private static final Zipf FEMALE_LAW = new Zipf(FEMALE.length, 0.5);
-    private static final Zipf FAMILY_LAW = new Zipf(FAMILY.length, 0.5);
-    private static final Zipf STREET_LAW = new Zipf(COMMON_STREETS.length, 0.8);
+    private static final Zipf MALE_LAW = new Zipf(MALE.size(), 0.5);
+    private static final Zipf FEMALE_LAW = new Zipf(FEMALE.size(), 0.5);
+    private static final Zipf FAMILY_LAW = new Zipf(FAMILY.size(), 0.5);
+    private static final Zipf STREET_LAW = new Zipf(COMMON_STREETS.size(), 0.8);
 
     static String given(Random r, boolean female) {
-        return female ? FEMALE[FEMALE_LAW.next(r)] : MALE[MALE_LAW.next(r)];
+        return female ? FEMALE.get(FEMALE_LAW.next(r)) : MALE.get(MALE_LAW.next(r));
     }
 
     /**
@@ -162,23 +164,23 @@ final class DemoNames {
     static String family(Random r) {
         int k = r.nextInt(100);
         if (k < 30) {
-            return FAMILY[FAMILY_LAW.next(r)];
+            return FAMILY.get(FAMILY_LAW.next(r));
         }
         if (k < 75) {
-            return FAMILY_HEAD[r.nextInt(FAMILY_HEAD.length)] + FAMILY_TAIL[r.nextInt(FAMILY_TAIL.length)];
+            return FAMILY_HEAD.get(r.nextInt(FAMILY_HEAD.size())) + FAMILY_TAIL.get(r.nextInt(FAMILY_TAIL.size()));
         }
-        String s = SYLLABLE[r.nextInt(SYLLABLE.length)];
+        String s = SYLLABLE.get(r.nextInt(SYLLABLE.size()));
         if (r.nextBoolean()) {
-            s += SYLLABLE[r.nextInt(SYLLABLE.length)].toLowerCase(java.util.Locale.GERMAN);
+            s += SYLLABLE.get(r.nextInt(SYLLABLE.size())).toLowerCase(java.util.Locale.GERMAN);
         }
-        return s + SYLLABLE_END[r.nextInt(SYLLABLE_END.length)];
+        return s + SYLLABLE_END.get(r.nextInt(SYLLABLE_END.size()));
     }
 
     /** Two in five from the names found in every town, the rest composed ("Keplerstraße", "Amselweg"). */
     static String street(Random r) {
         if (r.nextInt(5) < 2) {
-            return COMMON_STREETS[STREET_LAW.next(r)];
+            return COMMON_STREETS.get(STREET_LAW.next(r));
         }
-        return STREET_HEAD[r.nextInt(STREET_HEAD.length)] + STREET_TAIL[r.nextInt(STREET_TAIL.length)];
+        return STREET_HEAD.get(r.nextInt(STREET_HEAD.size())) + STREET_TAIL.get(r.nextInt(STREET_TAIL.size()));
     }
 }

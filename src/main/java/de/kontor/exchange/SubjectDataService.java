@@ -55,7 +55,7 @@ import java.util.Set;
  * request, as sent on that request with its SHA-256, in the same transaction.
  */
 public final class SubjectDataService {
-    private static final String[] CONTROLLER_KEYS = {"name", "address", "email", "dpo", "authority"};
+    private static final List<String> CONTROLLER_KEYS = List.of("name", "address", "email", "dpo", "authority");
     private static final int BATCH = 500;
     private static final int RE_ENTRY_BATCH = 1000;
 
@@ -118,7 +118,7 @@ public final class SubjectDataService {
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < values.length; i++) {
             if (values[i] != null && values[i].length() > 1000) {
-                errors.add(FieldError.of(CONTROLLER_KEYS[i], "validation.tooLong", "1000"));
+                errors.add(FieldError.of(CONTROLLER_KEYS.get(i), "validation.tooLong", "1000"));
             }
         }
         if (!errors.isEmpty()) {
@@ -131,7 +131,7 @@ public final class SubjectDataService {
                 if (values[i] == null) {
                     continue;
                 }
-                String key = ControllerDetails.PREFIX + CONTROLLER_KEYS[i];
+                String key = ControllerDetails.PREFIX + CONTROLLER_KEYS.get(i);
                 String old = settings.get(tx, key).orElse(null);
                 String value = Text.clean(values[i]);
                 settings.put(tx, key, value);

@@ -34,7 +34,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -49,7 +48,7 @@ public final class ConsentService {
     public static final String STALE_DAYS_SETTING = "doubleOptIn.staleDays";
     public static final int DEFAULT_STALE_DAYS = 30;
     /** Sources where the data was not collected from the person (Art. 14). */
-    static final Set<SourceKind> THIRD_PARTY = EnumSet.of(SourceKind.IMPORT, SourceKind.REFERRAL, SourceKind.OTHER);
+    static final Set<SourceKind> THIRD_PARTY = Set.of(SourceKind.IMPORT, SourceKind.REFERRAL, SourceKind.OTHER);
 
     private final Database db;
     private final PersonStore persons;

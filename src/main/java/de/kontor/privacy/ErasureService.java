@@ -5,6 +5,7 @@ import de.kontor.domain.KontorException;
 import de.kontor.domain.NotFoundException;
 import de.kontor.domain.Person;
 import de.kontor.domain.Principal;
+import de.kontor.domain.StaleDataException;
 import de.kontor.domain.audit.AuditAction;
 import de.kontor.domain.audit.AuditChange;
 import de.kontor.domain.retention.DataCategory;
@@ -42,6 +43,8 @@ public final class ErasureService {
     public static final String ERASED = "erased";
     public static final String RESTRICTED = "restricted";
     public static final String ANONYMISED = "anonymised";
+    /** The reason a plain delete leaves in the audit trail (decision 0013). */
+    public static final String DELETED_BY_USER = "deleted by user";
 
     private final Database db;
     private final PersonStore persons;
@@ -76,8 +79,11 @@ public final class ErasureService {
         this.clock = clock;
     }
 
-    /** Why a person is erased: on request (blocks re-entry), by the deletion concept, or replayed. */
-    enum Mode { REQUEST, RETENTION, REPLAY }
+    /**
+     * Why a person is erased: on request (blocks re-entry), by the deletion concept, replayed,
+     * or deleted by a user from the contact list (decision 0013).
+     */
+    enum Mode { REQUEST, RETENTION, REPLAY, DELETE }
 
     /** Erases a person; {@code keepDocuments} keeps documents marked free of personal data. */
     public ErasureResult erase(Principal by, long personId, boolean keepDocuments, Long requestId, Locale locale) {
@@ -86,6 +92,42 @@ public final class ErasureService {
                 Mode.REQUEST));
         finish();
         return result;
+    }
+
+    /**
+     * A plain delete from the contact list (decision 0013): what an erasure removes goes (the
+     * rows, the values in the audit trail, the bytes in the file), records under statutory
+     * retention stay restricted as in an erasure. Unlike an erasure on request it needs only
+     * the right to edit contacts, blocks no re-entry, and writes no journal entry or
+     * certificate: a restore of an older backup brings the person back. The audit trail keeps
+     * who deleted which id when. Refused for a restricted person and for a stale version.
+     */
+    public ErasureResult delete(Principal by, long personId, int expectedVersion) {
+        permissions.requireWriteContacts(by);
+        ErasureResult result = db.inTransaction(tx -> {
+            Person person = existing(tx, personId);
+            if (person.version() != expectedVersion) {
+                throw new StaleDataException(PersonStore.ENTITY, personId);
+            }
+            restrictions.active(tx, personId).ifPresent(r -> {
+                throw new KontorException("restriction.restricted", personId, r.reason());
+            });
+            return eraseIn(tx, by, personId, true, null, Locale.ROOT, Mode.DELETE);
+        });
+        finish();
+        return result;
+    }
+
+    /**
+     * Removes a person merged into another (decision 0013), inside the merge's transaction:
+     * the caller has moved everything that hangs on the person to the kept one; the person's
+     * row and contact details go, and the values leave the person's audit entries (what the
+     * kept person took over stands in the kept person's entries). No journal, no suppression.
+     */
+    public void removeMerged(Tx tx, Principal by, long mergedId, long keptId) {
+        permissions.requireWriteContacts(by);
+        erasure.eraseAuditValues(tx, mergedId);
+        erasure.deletePerson(tx, mergedId, false);
     }
 
     /** Erases a person whose period under the deletion concept ran out (no re-entry block). */
@@ -192,6 +234,11 @@ public final class ErasureService {
         erasure.eraseAuditValues(tx, personId);
         if (mode == Mode.REQUEST) {
             suppression.suppress(tx, person.data(), SuppressionService.REASON_ERASURE);
+        }
+        if (mode == Mode.DELETE) {
+            audit.append(tx, by, now, List.of(new AuditChange(AuditAction.DELETE, PersonStore.ENTITY, personId, personId,
+                    null, null, DELETED_BY_USER)));
+            return new ErasureResult(0, personId, kind, counts, retained, null);
         }
         long journalId = replay ? 0 : erasure.journal(tx, personId, kind, now, requestId, by.userId());
         audit.append(tx, by, now, List.of(new AuditChange(AuditAction.ERASE, PersonStore.ENTITY, personId, personId, null,

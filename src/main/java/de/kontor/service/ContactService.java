@@ -223,19 +223,6 @@ public final class ContactService {
         return saved;
     }
 
-    public void delete(Principal by, long id, int expectedVersion) {
-        permissions.requireWriteContacts(by);
-        restrictions.requireWritable(id);
-        Instant now = clock.instant();
-        db.inTransaction(tx -> {
-            Person before = persons.find(tx, id).orElseThrow(() -> new NotFoundException(PersonStore.ENTITY, id));
-            persons.delete(tx, id, expectedVersion);
-            audit.append(tx, by, now, PersonFields.deleted(PersonStore.ENTITY, id, id, PersonFields.of(before.data())));
-            return null;
-        });
-        index.remove(id);
-    }
-
     public Person get(Principal by, long id) {
         // A merged-away id leads to the person it was merged into.
         return db.read(tx -> persons.find(tx, id).or(() -> persons.redirect(tx, id).flatMap(n -> persons.find(tx, n))))

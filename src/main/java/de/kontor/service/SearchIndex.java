@@ -24,10 +24,11 @@ import java.util.stream.Collectors;
  * nothing that is not in the database and is rebuilt on open; an erased person is removed.
  */
 public final class SearchIndex {
-    private static final Collator COLLATOR = Collator.getInstance(Locale.GERMAN);
-    private static final Comparator<Entry> ORDER = Comparator
-            .comparing((Entry e) -> e.summary().familyName(), COLLATOR)
-            .thenComparing(e -> e.summary().givenName(), COLLATOR)
+    /** One per index, not shared between workspaces; guarded by itself (a Collator is not thread-safe). */
+    private final Collator collator = Collator.getInstance(Locale.GERMAN);
+    private final Comparator<Entry> order = Comparator
+            .comparing((Entry e) -> e.summary().familyName(), this::compareNames)
+            .thenComparing(e -> e.summary().givenName(), this::compareNames)
             .thenComparingLong(e -> e.summary().id());
 
     private record Entry(PersonSummary summary, String text) {}
@@ -41,7 +42,9 @@ public final class SearchIndex {
      * vectorised {@code indexOf} instead of calling {@code contains} 100 000 times.
      */
     private record Snapshot(Entry[] entries, String all, int[] starts) {
-        static final Snapshot EMPTY = new Snapshot(new Entry[0], "", new int[] {0});
+        static Snapshot empty() {
+            return new Snapshot(new Entry[0], "", new int[] {0});
+        }
 
         static Snapshot of(Entry[] entries) {
             int length = 0;
@@ -69,7 +72,7 @@ public final class SearchIndex {
     private static final char END = '\u0002';
 
     private volatile Entry[] entries = new Entry[0];
-    private volatile Snapshot snapshot = Snapshot.EMPTY;
+    private volatile Snapshot snapshot = Snapshot.empty();
 
     /** Replaces the whole index (on open, after an import). */
     public synchronized void rebuild(java.util.Collection<Person> people) {
@@ -79,19 +82,25 @@ public final class SearchIndex {
     }
 
     /**
-     * Sorts in list order ({@link #ORDER}). Collation keys are computed once per name (then
+     * Sorts in list order ({@link #order}). Collation keys are computed once per name (then
      * compared as bytes) instead of running the collator in every comparison: a full sort of
      * 100 000 people takes a fraction of the time. Same order either way.
      */
-    private static void sort(Entry[] entries) {
+    private int compareNames(String a, String b) {
+        synchronized (collator) {
+            return collator.compare(a, b);
+        }
+    }
+
+    private void sort(Entry[] entries) {
         record Keyed(Entry entry, java.text.CollationKey family, java.text.CollationKey given) {}
         Keyed[] keyed = new Keyed[entries.length];
-        synchronized (COLLATOR) { // Collator instances are not thread-safe
+        synchronized (collator) { // Collator instances are not thread-safe
             for (int i = 0; i < entries.length; i++) {
                 Entry e = entries[i];
                 String family = java.util.Objects.requireNonNullElse(e.summary().familyName(), "");
                 String given = java.util.Objects.requireNonNullElse(e.summary().givenName(), "");
-                keyed[i] = new Keyed(e, COLLATOR.getCollationKey(family), COLLATOR.getCollationKey(given));
+                keyed[i] = new Keyed(e, collator.getCollationKey(family), collator.getCollationKey(given));
             }
         }
         Arrays.sort(keyed, Comparator.comparing(Keyed::family).thenComparing(Keyed::given)
@@ -136,7 +145,7 @@ public final class SearchIndex {
         }
         for (Person p : byId.values()) {
             Entry e = entryOf(p);
-            int at = java.util.Collections.binarySearch(next, e, ORDER);
+            int at = java.util.Collections.binarySearch(next, e, order);
             next.add(at < 0 ? -at - 1 : at, e);
         }
         publish(next.toArray(Entry[]::new));

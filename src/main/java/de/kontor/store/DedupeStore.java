@@ -7,7 +7,6 @@ import static de.kontor.store.jooq.Tables.DOCUMENT;
 import static de.kontor.store.jooq.Tables.INFORMATION_NOTICE;
 import static de.kontor.store.jooq.Tables.LAWFUL_BASIS;
 import static de.kontor.store.jooq.Tables.OBJECTION;
-import static de.kontor.store.jooq.Tables.PERSON;
 import static de.kontor.store.jooq.Tables.PERSON_REDIRECT;
 import static de.kontor.store.jooq.Tables.RESTRICTION;
 
@@ -40,8 +39,9 @@ public final class DedupeStore {
 
     /**
      * Moves everything that hangs on {@code from} to {@code into} (activities, documents,
-     * consents, bases, objections, information records, restrictions), deletes {@code from}
-     * and leaves a redirect. Contact details are merged by the caller through the person store.
+     * consents, bases, objections, information records, restrictions) and leaves a redirect.
+     * Contact details are merged by the caller through the person store; the person row of
+     * {@code from} is removed by the erasure path (decision 0013), not here.
      */
     public void moveAndRedirect(Tx tx, long from, long into, Instant now) {
         var dsl = tx.dsl();
@@ -54,7 +54,6 @@ public final class DedupeStore {
                 .where(INFORMATION_NOTICE.PERSON_ID.eq(from)).execute();
         dsl.update(RESTRICTION).set(RESTRICTION.PERSON_ID, into).where(RESTRICTION.PERSON_ID.eq(from)).execute();
         dsl.update(PERSON_REDIRECT).set(PERSON_REDIRECT.NEW_ID, into).where(PERSON_REDIRECT.NEW_ID.eq(from)).execute();
-        dsl.deleteFrom(PERSON).where(PERSON.ID.eq(from)).execute();
         dsl.insertInto(PERSON_REDIRECT).set(PERSON_REDIRECT.OLD_ID, from).set(PERSON_REDIRECT.NEW_ID, into)
                 .set(PERSON_REDIRECT.MERGED_AT, now.atOffset(ZoneOffset.UTC)).execute();
     }

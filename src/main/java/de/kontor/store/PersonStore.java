@@ -214,14 +214,6 @@ public final class PersonStore {
         return expectedVersion + 1;
     }
 
-    /** Deletes the person and (by cascade) its e-mails, phones, addresses, tags and activities. */
-    public void delete(Tx tx, long id, int expectedVersion) {
-        int rows = tx.dsl().deleteFrom(PERSON)
-                .where(PERSON.ID.eq(id).and(PERSON.VERSION.eq(expectedVersion)))
-                .execute();
-        requireOne(tx, rows, id);
-    }
-
     public Optional<Person> find(Tx tx, long id) {
         Record r = baseQuery(tx.dsl()).where(PERSON.ID.eq(id)).fetchOne();
         if (r == null) {

@@ -13,6 +13,8 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import javax.crypto.Cipher;
 import javax.crypto.spec.SecretKeySpec;
 import org.h2.security.SHA256;
@@ -25,12 +27,18 @@ import org.h2.store.fs.FileBaseDefault;
  * Java, 16 bytes at a time; this does the same transformation through the JDK's AES, which
  * uses the processor's AES instructions, a whole sector per call. Files written by either
  * read with the other (tested), so existing databases need no conversion.
+ *
+ * <p>Threads: reads and whole-sector writes inside or at the end of an aligned file share a
+ * lock and run in parallel (MVStore's readers and its chunk writer); a write that covers a
+ * sector only partly (read-modify-write of the sector, which would lose a neighbour's bytes
+ * written at the same time) or changes an unaligned length, and truncation, hold it alone.
+ * The length changes only under that lock or, for whole-sector growth, under {@code sizeLock}.
  */
 final class XtsFileChannel extends FileBaseDefault {
     static final int SECTOR = 4096;
     private static final int MASK = SECTOR - 1;
     private static final int HEADER_LENGTH = SECTOR;
-    private static final byte[] MAGIC = "H2encrypt\n".getBytes(StandardCharsets.ISO_8859_1);
+    private static final String MAGIC = "H2encrypt\n";
     private static final int SALT_LENGTH = 8;
     private static final int ITERATIONS = 10;
     private static final long FEEDBACK = 0x87;
@@ -41,6 +49,7 @@ final class XtsFileChannel extends FileBaseDefault {
     private final byte[] password;
     private final SecureRandom random;
     private final ConcurrentLinkedQueue<Ciphers> pool = new ConcurrentLinkedQueue<>();
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Object sizeLock = new Object();
     private volatile SecretKeySpec key;
     private volatile long size;
@@ -66,12 +75,12 @@ final class XtsFileChannel extends FileBaseDefault {
         long raw = base.size();
         byte[] salt = new byte[SALT_LENGTH];
         if (raw >= HEADER_LENGTH) {
-            readFully(base, MAGIC.length, ByteBuffer.wrap(salt));
+            readFully(base, MAGIC.length(), ByteBuffer.wrap(salt));
             size = dataLength(raw);
         } else {
             random.nextBytes(salt);
-            byte[] header = Arrays.copyOf(MAGIC, SECTOR);
-            System.arraycopy(salt, 0, header, MAGIC.length, SALT_LENGTH);
+            byte[] header = Arrays.copyOf(MAGIC.getBytes(StandardCharsets.ISO_8859_1), SECTOR);
+            System.arraycopy(salt, 0, header, MAGIC.length(), SALT_LENGTH);
             writeFully(base, 0, ByteBuffer.wrap(header));
         }
         // a copy: H2's PBKDF2 clears the password array it is given
@@ -98,6 +107,16 @@ final class XtsFileChannel extends FileBaseDefault {
         if (position < 0) {
             throw new IllegalArgumentException("pos: " + position);
         }
+        Lock shared = lock.readLock();
+        shared.lock();
+        try {
+            return readLocked(dst, position, len, k);
+        } finally {
+            shared.unlock();
+        }
+    }
+
+    private int readLocked(ByteBuffer dst, long position, int len, SecretKeySpec k) throws IOException {
         if (position >= size) {
             return -1;
         }
@@ -157,6 +176,41 @@ final class XtsFileChannel extends FileBaseDefault {
         }
         SecretKeySpec k = key();
         int len = src.remaining();
+        if ((position & MASK) == 0 && (len & MASK) == 0) {
+            Lock shared = lock.readLock();
+            shared.lock();
+            try {
+                if ((size & MASK) == 0) {
+                    // whole sectors of an aligned file: no sector is read back, no length marker moves
+                    writeSectors(src, position, len, k);
+                    synchronized (sizeLock) {
+                        size = Math.max(size, position + len);
+                    }
+                    return len;
+                }
+            } finally {
+                shared.unlock();
+            }
+        }
+        Lock exclusive = lock.writeLock();
+        exclusive.lock();
+        try {
+            return writePartial(src, position, len, k);
+        } finally {
+            exclusive.unlock();
+        }
+    }
+
+    private void writeSectors(ByteBuffer src, long position, int len, SecretKeySpec k) throws IOException {
+        ByteBuffer plain = ByteBuffer.allocate(len);
+        plain.put(src);
+        crypt(true, position / SECTOR, plain.array(), 0, len, k);
+        plain.clear();
+        writeFully(base, position + HEADER_LENGTH, plain);
+    }
+
+    /** A write that covers sectors partly or changes an unaligned length; the caller holds the lock alone. */
+    private int writePartial(ByteBuffer src, long position, int len, SecretKeySpec k) throws IOException {
         long start = position & ~MASK;
         int offset = (int) (position - start);
         int aligned = (offset + len + MASK) & ~MASK;
@@ -176,22 +230,17 @@ final class XtsFileChannel extends FileBaseDefault {
         plain.clear();
         writeFully(base, start + HEADER_LENGTH, plain);
         long end = position + len;
-        if (end >= size) {
-            synchronized (sizeLock) {
-                long before = size;
-                if (end >= before) {
-                    size = end;
-                    int plus = (int) (end & MASK);
-                    if (plus != 0) {
-                        // H2's convention for a length that is not a whole sector: the raw file
-                        // is one sector plus that remainder longer than the data (see dataLength)
-                        writeFully(base, start + HEADER_LENGTH + aligned, ByteBuffer.allocate(plus));
-                    } else if ((before & MASK) != 0 && base.size() > HEADER_LENGTH + end) {
-                        // the remainder marker of the shorter, unaligned length must go (only
-                        // streams write unaligned, one writer at a time; MVStore files stay aligned)
-                        base.truncate(HEADER_LENGTH + end);
-                    }
-                }
+        long before = size;
+        if (end >= before) {
+            size = end;
+            int plus = (int) (end & MASK);
+            if (plus != 0) {
+                // H2's convention for a length that is not a whole sector: the raw file
+                // is one sector plus that remainder longer than the data (see dataLength)
+                writeFully(base, start + HEADER_LENGTH + aligned, ByteBuffer.allocate(plus));
+            } else if ((before & MASK) != 0 && base.size() > HEADER_LENGTH + end) {
+                // the remainder marker of the shorter, unaligned length must go
+                base.truncate(HEADER_LENGTH + end);
             }
         }
         return len;
@@ -242,11 +291,21 @@ final class XtsFileChannel extends FileBaseDefault {
     @Override
     protected void implTruncate(long newSize) throws IOException {
         key();
-        if (newSize > size) {
-            return;
-        }
         if (newSize < 0) {
             throw new IllegalArgumentException("newSize: " + newSize);
+        }
+        Lock exclusive = lock.writeLock();
+        exclusive.lock();
+        try {
+            truncateLocked(newSize);
+        } finally {
+            exclusive.unlock();
+        }
+    }
+
+    private void truncateLocked(long newSize) throws IOException {
+        if (newSize > size) {
+            return;
         }
         long raw = newSize + HEADER_LENGTH + ((newSize & MASK) != 0 ? SECTOR : 0);
         if (base.size() < raw) {

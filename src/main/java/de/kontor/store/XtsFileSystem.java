@@ -5,8 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.security.SecureRandom;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.h2.store.fs.FilePath;
 import org.h2.store.fs.FilePathWrapper;
 
@@ -16,12 +14,11 @@ import org.h2.store.fs.FilePathWrapper;
  * JVM-wide registry and creates the path objects itself, so the file passwords cannot be
  * handed in by constructor: they sit here under a handle, a hash of the (random, per
  * database) password that keeps secrets out of the URL and so out of error messages, from
- * {@link #open} until the last {@link #close} for that handle. See decision record 0009.
+ * {@link #open} until the last {@link #close} for that handle (in {@link XtsKeys}, the one
+ * static state the architecture rules allow). See decision record 0009.
  */
 public final class XtsFileSystem extends FilePathWrapper {
     static final String SCHEME = "kontor-xts";
-    private static final Map<String, Entry> KEYS = new ConcurrentHashMap<>();
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     static {
         FilePath.register(new XtsFileSystem());
@@ -38,13 +35,13 @@ public final class XtsFileSystem extends FilePathWrapper {
      */
     static String open(String base, String filePassword) {
         String handle = handle(filePassword);
-        KEYS.compute(handle, (h, e) -> e == null ? new Entry(passwordBytes(filePassword)) : e.retain());
+        XtsKeys.retain(handle, passwordBytes(filePassword));
         return SCHEME + ":" + handle + ":" + base;
     }
 
     /** Forgets the password once nothing uses {@code path} (as returned by {@link #open}) any more. */
     static void close(String path) {
-        KEYS.computeIfPresent(handleOf(path), (h, e) -> e.release());
+        XtsKeys.release(handleOf(path));
     }
 
     /** {@code file} under the same cipher and password as {@code path} (as returned by {@link #open}). */
@@ -116,12 +113,13 @@ public final class XtsFileSystem extends FilePathWrapper {
         if (!encrypted()) {
             return raw;
         }
-        Entry e = KEYS.get(handleOf(name));
-        if (e == null) {
+        byte[] password = XtsKeys.password(handleOf(name));
+        if (password == null) {
             raw.close();
             throw new IOException("no key for " + getBase());
         }
-        return new XtsFileChannel(getBase().toString(), e.password, raw, RANDOM);
+        // a new generator per file: only a new file's salt is drawn from it
+        return new XtsFileChannel(getBase().toString(), password, raw, new SecureRandom());
     }
 
     @Override
@@ -155,31 +153,5 @@ public final class XtsFileSystem extends FilePathWrapper {
     public InputStream newInputStream() throws IOException {
         return encrypted() ? new java.io.BufferedInputStream(java.nio.channels.Channels.newInputStream(open("r")), 1 << 16)
                 : super.newInputStream();
-    }
-
-    private static final class Entry {
-        final byte[] password;
-        final int users;
-
-        Entry(byte[] password) {
-            this(password, 1);
-        }
-
-        private Entry(byte[] password, int users) {
-            this.password = password;
-            this.users = users;
-        }
-
-        Entry retain() {
-            return new Entry(password, users + 1);
-        }
-
-        Entry release() {
-            if (users > 1) {
-                return new Entry(password, users - 1);
-            }
-            java.util.Arrays.fill(password, (byte) 0);
-            return null;
-        }
     }
 }

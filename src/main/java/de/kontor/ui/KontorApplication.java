@@ -2,9 +2,6 @@ package de.kontor.ui;
 
 import de.kontor.app.Logs;
 import de.kontor.app.Workspace;
-import de.kontor.security.Argon2Kdf;
-import de.kontor.security.KdfParams;
-import de.kontor.security.KeySlotStore;
 import de.kontor.security.PasswordPolicy;
 import de.kontor.store.DataFolder;
 import de.kontor.ui.login.LoginView;
@@ -16,7 +13,6 @@ import de.kontor.ui.setup.SetupView;
 import de.kontor.ui.setup.SetupViewModel;
 import de.kontor.ui.task.FxTaskRunner;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import javafx.application.Application;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -86,7 +82,7 @@ public class KontorApplication extends Application {
     /** How many accounts have a key slot; 0 when the file cannot be read (login then shows why). */
     private int slotCount(DataFolder folder) {
         try {
-            return new KeySlotStore(folder.keySlots(), new Argon2Kdf(), new SecureRandom(), KdfParams.DEFAULT).size();
+            return Workspace.slotCount(folder, options);
         } catch (RuntimeException e) {
             // The login then asks for the password; opening reports what is wrong with the file.
             LOG.warn("Key slots could not be counted: {}", Logs.describe(e));

@@ -9,6 +9,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -104,5 +105,31 @@ public final class Views {
         root.setPadding(new Insets(24));
         root.setStyle("-fx-background-color: -color-bg-subtle;");
         return root;
+    }
+
+    /** Dates as the user's language writes them (ISO also accepted); unreadable input is empty. */
+    public static StringConverter<java.time.LocalDate> dateConverter(UiText text) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(java.time.LocalDate d) {
+                return text.date(d);
+            }
+
+            @Override
+            public java.time.LocalDate fromString(String s) {
+                if (s == null || s.isBlank()) {
+                    return null;
+                }
+                try {
+                    return java.time.LocalDate.parse(s.strip(), text.dateFormatter());
+                } catch (java.time.format.DateTimeParseException e) {
+                    try {
+                        return java.time.LocalDate.parse(s.strip());
+                    } catch (java.time.format.DateTimeParseException iso) {
+                        return null;
+                    }
+                }
+            }
+        };
     }
 }

@@ -46,7 +46,7 @@ class SharedFileTest {
             assertThat(first.contacts().search(first.principal(), "brückner", 10).total()).isEqualTo(1);
             assertThat(first.contacts().refreshIndex()).isZero();
 
-            first.contacts().delete(first.principal(), eva.id(), eva.version());
+            first.erasure().delete(first.principal(), eva.id(), eva.version());
             first.contacts().refreshIndex();
             assertThat(first.contacts().count(first.principal())).isEqualTo(1);
             assertThat(first.audit().verify(first.principal()).ok()).isTrue();

@@ -182,7 +182,7 @@ class ErasureServiceTest {
             w.restrictions().restrict(w.principal(), p.id(), "accuracy contested (Art. 18(1)(a))", TODAY.plusDays(30));
             assertThat(w.contactLists().list(w.principal(), "customer-service").people()).isEmpty();
             assertThat(w.contacts().search(w.principal(), MARKER, 10).total()).isZero();
-            assertThatThrownBy(() -> w.contacts().delete(w.principal(), p.id(), p.version()))
+            assertThatThrownBy(() -> w.erasure().delete(w.principal(), p.id(), p.version()))
                     .hasFieldOrPropertyWithValue("messageKey", "restriction.restricted");
             w.restrictions().unrestrict(w.principal(), p.id(), "accuracy confirmed");
             assertThat(w.contactLists().list(w.principal(), "customer-service").people()).hasSize(1);

@@ -2,8 +2,6 @@ package de.kontor.ui.backup;
 
 import de.kontor.app.Backups;
 import de.kontor.app.Workspace;
-import de.kontor.security.Argon2Kdf;
-import de.kontor.security.KeySlotStore;
 import de.kontor.store.DataFolder;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,8 +36,7 @@ public final class WorkspaceSwitch {
     public synchronized int restore(Path backup, char[] password, Locale locale) {
         Workspace before = current;
         String user = before.principal().username();
-        KeySlotStore slots = new KeySlotStore(folder.keySlots(), new Argon2Kdf(), options.random(), options.kdf());
-        slots.unlock(user, password).close();
+        Workspace.checkPassword(folder, user, password, options);
         List<Backups.JournalEntryFacts> journal = before.journalFacts();
         before.close();
         try {

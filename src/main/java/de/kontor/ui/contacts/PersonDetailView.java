@@ -216,7 +216,7 @@ public final class PersonDetailView {
         kind.setConverter(new EnumConverter<>(text, "activityKind", ActivityKind::key));
         kind.valueProperty().bindBidirectional(vm.newKindProperty());
         DatePicker date = new DatePicker();
-        date.setConverter(PersonFormView.dateConverter(text));
+        date.setConverter(Views.dateConverter(text));
         date.valueProperty().bindBidirectional(vm.newDateProperty());
         TextField subject = new TextField();
         subject.setId("activitySubject");

@@ -6,6 +6,7 @@ import de.kontor.domain.ActivityKind;
 import de.kontor.domain.Person;
 import de.kontor.domain.Principal;
 import de.kontor.domain.audit.AuditEntry;
+import de.kontor.privacy.ErasureService;
 import de.kontor.service.ActivityService;
 import de.kontor.service.AuditService;
 import de.kontor.service.ContactService;
@@ -33,6 +34,7 @@ public final class PersonDetailViewModel {
     private final ContactService contacts;
     private final ActivityService activities;
     private final AuditService audit;
+    private final ErasureService erasure;
     private final Principal principal;
     private final TaskRunner runner;
     private final UiText text;
@@ -51,8 +53,9 @@ public final class PersonDetailViewModel {
     private record Loaded(Person person, List<Activity> activities, List<AuditEntry> history) {}
 
     public PersonDetailViewModel(ContactService contacts, ActivityService activities, AuditService audit,
-            Principal principal, TaskRunner runner, UiText text, Clock clock) {
+            ErasureService erasure, Principal principal, TaskRunner runner, UiText text, Clock clock) {
         this.contacts = contacts;
+        this.erasure = erasure;
         this.activities = activities;
         this.audit = audit;
         this.principal = principal;
@@ -99,18 +102,22 @@ public final class PersonDetailViewModel {
                 : text.error(t)));
     }
 
-    /** Deletes the shown person (the view asks for confirmation first). */
+    /**
+     * Deletes the shown person (the view asks for confirmation first) through the erasure path
+     * (decision 0013): the values leave the audit trail too; records under statutory retention
+     * stay restricted, which the error line then says.
+     */
     public void delete(Runnable onDeleted) {
         Person p = person.get();
         if (p == null) {
             return;
         }
-        runner.run(() -> {
-            contacts.delete(principal, p.id(), p.version());
-            return null;
-        }, none -> {
+        runner.run(() -> erasure.delete(principal, p.id(), p.version()), r -> {
             load(null);
             onDeleted.run();
+            if (ErasureService.RESTRICTED.equals(r.kind())) {
+                error.set(text.get("ui.detail.deletedRestricted"));
+            }
         }, t -> error.set(text.error(t)));
     }
 

@@ -33,7 +33,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.controlsfx.control.textfield.TextFields;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -74,7 +73,7 @@ public final class PersonFormView {
         Views.row(grid, text.get("ui.field.familyName"), field("familyName", vm.familyNameProperty()));
         DatePicker birth = new DatePicker();
         birth.setId("birthDate");
-        birth.setConverter(dateConverter(text));
+        birth.setConverter(Views.dateConverter(text));
         birth.valueProperty().bindBidirectional(vm.birthDateProperty());
         fields.put("birthDate", birth);
         Views.row(grid, text.get("ui.field.birthDate"), birth);
@@ -313,31 +312,6 @@ public final class PersonFormView {
         b.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         b.setOnAction(e -> remove.run());
         return b;
-    }
-
-    public static StringConverter<java.time.LocalDate> dateConverter(UiText text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(java.time.LocalDate d) {
-                return text.date(d);
-            }
-
-            @Override
-            public java.time.LocalDate fromString(String s) {
-                if (s == null || s.isBlank()) {
-                    return null;
-                }
-                try {
-                    return java.time.LocalDate.parse(s.strip(), text.dateFormatter());
-                } catch (java.time.format.DateTimeParseException e) {
-                    try {
-                        return java.time.LocalDate.parse(s.strip());
-                    } catch (java.time.format.DateTimeParseException iso) {
-                        return null;
-                    }
-                }
-            }
-        };
     }
 
     public Parent root() {

@@ -5,7 +5,6 @@ import de.kontor.domain.retention.DataCategory;
 import de.kontor.privacy.ErasureResult;
 import de.kontor.ui.UiText;
 import de.kontor.ui.Views;
-import de.kontor.ui.contacts.PersonFormView;
 import java.io.File;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -95,7 +94,7 @@ public final class ErasureActions {
         category.setConverter(Views.converter(c -> c.name(text.locale())));
         DatePicker ended = new DatePicker();
         ended.setId("relationshipEnded");
-        ended.setConverter(PersonFormView.dateConverter(text));
+        ended.setConverter(Views.dateConverter(text));
         ended.valueProperty().bindBidirectional(vm.relationshipEndedProperty());
         ended.setPromptText(text.get("ui.retention.relationshipEnded"));
         Button saveCategory = new Button(text.get("ui.retention.saveCategory"));
@@ -186,7 +185,7 @@ public final class ErasureActions {
         reason.setPrefColumnCount(30);
         DatePicker until = new DatePicker();
         until.setId("restrictionUntil");
-        until.setConverter(PersonFormView.dateConverter(text));
+        until.setConverter(Views.dateConverter(text));
         GridPane grid = Views.formGrid();
         Views.row(grid, text.get("ui.restriction.reason"), reason);
         Views.row(grid, text.get("ui.restriction.until"), until);

@@ -31,7 +31,6 @@ import org.apache.commons.csv.CSVFormat;
  * excluded why, and the CSV export (recorded in the audit trail by the service).
  */
 public final class ListsViewModel {
-    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private final ContactListService lists;
     private final PurposeService purposes;
@@ -127,7 +126,7 @@ public final class ListsViewModel {
 
     private void write(List<PersonSummary> rows, Path file) throws IOException {
         try (OutputStream out = OwnerOnlyFiles.newOutputStream(file)) {
-            out.write(BOM);
+            out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}); // UTF-8 byte order mark
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             CSVFormat format = CSVFormat.EXCEL.builder().setHeader("id", text.get("ui.field.familyName"),
                     text.get("ui.field.givenName"), text.get("ui.field.email"), text.get("ui.field.phone"),

@@ -317,8 +317,8 @@ public final class MainWindow {
                 Principal me = workspace.principal();
                 contacts = new ContactsView(
                         new ContactListViewModel(workspace.contacts(), me, runner, text),
-                        new PersonDetailViewModel(workspace.contacts(), workspace.activities(), workspace.audit(), me,
-                                runner, text, workspace.clock()),
+                        new PersonDetailViewModel(workspace.contacts(), workspace.activities(), workspace.audit(),
+                                workspace.erasure(), me, runner, text, workspace.clock()),
                         new PrivacyViewModel(workspace.consents(), workspace.purposes(), me, runner, text,
                                 workspace.clock()),
                         new PersonErasureViewModel(workspace.erasure(), workspace.restrictions(), workspace.retention(),

@@ -13,7 +13,6 @@ import de.kontor.ui.EnumConverter;
 import de.kontor.ui.FieldMarks;
 import de.kontor.ui.UiText;
 import de.kontor.ui.Views;
-import de.kontor.ui.contacts.PersonFormView;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -381,7 +380,7 @@ public final class PrivacyView {
     private DatePicker datePicker(String id, String field, javafx.beans.property.ObjectProperty<java.time.LocalDate> p) {
         DatePicker d = new DatePicker();
         d.setId(id);
-        d.setConverter(PersonFormView.dateConverter(text));
+        d.setConverter(Views.dateConverter(text));
         d.valueProperty().bindBidirectional(p);
         fields.put(field, d);
         return d;

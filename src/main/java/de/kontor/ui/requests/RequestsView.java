@@ -8,7 +8,6 @@ import de.kontor.exchange.ExportFormat;
 import de.kontor.ui.FieldMarks;
 import de.kontor.ui.UiText;
 import de.kontor.ui.Views;
-import de.kontor.ui.contacts.PersonFormView;
 import de.kontor.ui.erasure.ErasureActions;
 import de.kontor.ui.erasure.PersonErasureViewModel;
 import java.io.File;
@@ -351,7 +350,7 @@ public final class RequestsView {
         requester.setPromptText(text.get("ui.requests.requesterPrompt"));
         DatePicker received = new DatePicker();
         received.setId("registerReceived");
-        received.setConverter(PersonFormView.dateConverter(text));
+        received.setConverter(Views.dateConverter(text));
         received.valueProperty().bindBidirectional(vm.receivedProperty());
         formFields.put("received", received);
         TextField channel = field("registerChannel", "channel", vm.channelProperty());

@@ -8,7 +8,6 @@ import de.kontor.domain.retention.RetentionPeriod;
 import de.kontor.domain.retention.StartEvent;
 import de.kontor.ui.UiText;
 import de.kontor.ui.Views;
-import de.kontor.ui.contacts.PersonFormView;
 import java.io.File;
 import java.util.List;
 import javafx.geometry.Insets;
@@ -116,7 +115,7 @@ public final class RetentionView {
     private Node due() {
         DatePicker asOf = new DatePicker();
         asOf.setId("retentionAsOf");
-        asOf.setConverter(PersonFormView.dateConverter(text));
+        asOf.setConverter(Views.dateConverter(text));
         asOf.valueProperty().bindBidirectional(vm.asOfProperty());
         ToggleSwitch ahead = new ToggleSwitch(text.get("ui.retention.next90"));
         ahead.setId("retentionAhead");
@@ -190,7 +189,7 @@ public final class RetentionView {
         d.setHeaderText(text.get("ui.retention.postponeHeader", items.size()));
         DatePicker date = new DatePicker(vm.suggestedPostponeDate());
         date.setId("postponeDate");
-        date.setConverter(PersonFormView.dateConverter(text));
+        date.setConverter(Views.dateConverter(text));
         TextField reason = new TextField();
         reason.setId("postponeReason");
         reason.setPrefColumnCount(30);

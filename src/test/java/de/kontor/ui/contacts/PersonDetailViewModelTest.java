@@ -34,8 +34,8 @@ class PersonDetailViewModelTest {
         w = TestWorkspaces.create(dir, TestWorkspaces.fixedAt(TODAY));
         person = w.contacts().create(w.principal(), PersonData.named("Jens", "Größmann"),
                 ProvenanceInput.of(SourceKind.BUSINESS_CARD, "Messe Köln"));
-        vm = new PersonDetailViewModel(w.contacts(), w.activities(), w.audit(), w.principal(), new DirectTaskRunner(),
-                new UiText(Locale.ENGLISH), w.clock());
+        vm = new PersonDetailViewModel(w.contacts(), w.activities(), w.audit(), w.erasure(), w.principal(),
+                new DirectTaskRunner(), new UiText(Locale.ENGLISH), w.clock());
     }
 
     @AfterEach

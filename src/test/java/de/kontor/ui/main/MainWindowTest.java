@@ -140,7 +140,10 @@ class MainWindowTest {
         assertThat(workspace.contacts().count(workspace.principal())).isEqualTo(1);
         robot.clickOn("#detailDelete");
         robot.clickOn("OK");
-        waitUntil(() -> workspace.contacts().count(workspace.principal()) == 0 && table.getItems().isEmpty());
+        // a call is business correspondence under statutory retention: the delete goes through
+        // the erasure path (decision 0013), which keeps that record restricted and hides the person
+        waitUntil(() -> workspace.contacts().isRestricted(p.id()) && table.getItems().isEmpty());
+        assertThat(workspace.activities().ofPerson(workspace.principal(), p.id())).hasSize(1);
     }
 
     @Test
