@@ -60,6 +60,13 @@ public final class Database implements AutoCloseable {
     private volatile boolean closed;
     private final DSLContext dsl;
     private final AtomicBoolean released = new AtomicBoolean();
+    /**
+     * One discipline (decision record 0012): transactions and reads share the read lock;
+     * compaction, backup and close take the write lock, so they wait for running work and no
+     * work starts until they are done. Lock order: this lock, then the monitor of this object.
+     */
+    private final java.util.concurrent.locks.ReentrantReadWriteLock work = new java.util.concurrent.locks.ReentrantReadWriteLock();
+    private volatile java.time.Duration waitLimit = java.time.Duration.ofSeconds(120);
 
     private Database(DataFolder folder, String url, String path, String password, JdbcConnectionPool pool) {
         this.folder = folder;
@@ -330,20 +337,73 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} in one transaction: all of it commits, or none of it. */
     public <T> T inTransaction(Function<Tx, T> work) {
+        shared();
         try {
             return dsl.transactionResult(cfg -> work.apply(new Tx(cfg.dsl())));
         } catch (DataAccessException e) {
             throw refused(e);
+        } finally {
+            this.work.readLock().unlock();
         }
     }
 
     /** Reads without an explicit transaction (each statement sees committed data). */
     public <T> T read(Function<Tx, T> work) {
+        shared();
         try {
             return work.apply(new Tx(dsl));
         } catch (DataAccessException e) {
             throw refused(e);
+        } finally {
+            this.work.readLock().unlock();
         }
+    }
+
+    /** How long work waits for an exclusive operation and the other way round (tests shorten it). */
+    void waitLimit(java.time.Duration limit) {
+        this.waitLimit = limit;
+    }
+
+    /** Whether a compaction, backup or close waits for running work (tests). */
+    boolean exclusiveWaiting() {
+        return work.hasQueuedThreads() && work.getReadLockCount() > 0;
+    }
+
+    /** Whether work waits for an exclusive operation (tests). */
+    boolean sharedWaiting() {
+        return work.getQueueLength() >= 2 || work.isWriteLocked() && work.hasQueuedThreads();
+    }
+
+    /** Takes the shared lock: waits while a compaction, backup or close runs, bounded. */
+    private void shared() {
+        try {
+            if (work.readLock().tryLock(waitLimit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.warn("work waited {} s for an exclusive operation on the database", waitLimit.toSeconds());
+        throw new KontorException("error.databaseBusy", waitLimit.toSeconds());
+    }
+
+    /**
+     * Takes the exclusive lock: waits for running transactions and reads to finish, bounded.
+     * From inside a transaction or read of this thread it would wait for itself: refused.
+     */
+    private void exclusive() {
+        if (work.getReadHoldCount() > 0) {
+            throw new IllegalStateException("compaction, backup or close from inside a transaction or read");
+        }
+        try {
+            if (work.writeLock().tryLock(waitLimit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.warn("exclusive operation waited {} s for running work on the database", waitLimit.toSeconds());
+        throw new KontorException("error.databaseBusy", waitLimit.toSeconds());
     }
 
     /** A failed statement as the user reads it: a damaged file named as such, never the SQL. */
@@ -378,7 +438,18 @@ public final class Database implements AutoCloseable {
      * 92 MB; later writes are compressed again). When another process holds it, or takes it in
      * between, that process compacts with {@code SHUTDOWN COMPACT}.
      */
-    public synchronized void compact() {
+    public void compact() {
+        exclusive();
+        try {
+            synchronized (this) {
+                compactExclusive();
+            }
+        } finally {
+            work.writeLock().unlock();
+        }
+    }
+
+    private void compactExclusive() {
         if (isLocal()) {
             shutdown("SHUTDOWN");
             FileLock lock = new FileLock(new TraceSystem(null), path + ".lock.db", LOCK_SLEEP_MS);
@@ -454,6 +525,15 @@ public final class Database implements AutoCloseable {
      * into {@code copy} through it: no plaintext reaches the disk.
      */
     public void backupTo(java.nio.file.Path copy) {
+        exclusive();
+        try {
+            backupExclusive(copy);
+        } finally {
+            work.writeLock().unlock();
+        }
+    }
+
+    private void backupExclusive(java.nio.file.Path copy) {
         String zip = sibling(copy.resolveSibling(copy.getFileName() + ".zip"));
         try {
             try (Connection c = connection(); java.sql.PreparedStatement st = c.prepareStatement("BACKUP TO ?")) {
@@ -516,7 +596,18 @@ public final class Database implements AutoCloseable {
      * password is still at hand: they connect again and one of them runs it from then on.
      */
     @Override
-    public synchronized void close() {
+    public void close() {
+        exclusive();
+        try {
+            synchronized (this) {
+                closeExclusive();
+            }
+        } finally {
+            work.writeLock().unlock();
+        }
+    }
+
+    private void closeExclusive() {
         if (closed) {
             return;
         }
