@@ -48,6 +48,10 @@ public final class Backups {
      * (backups of older versions) its entry may inflate to this many times the backup's size.
      */
     static final long MAX_RATIO = 4;
+    /** Refusals of the unpacked copy that mean the backup itself is damaged. */
+    private static final java.util.Set<String> DAMAGED_STAGING = java.util.Set.of("error.databaseDamaged",
+            "error.databaseMissing", "error.databaseOpen", "error.databaseKey", "error.keySlotDamaged",
+            "error.keySlotMissing", "error.migration");
     private static final java.time.Duration LOCK_WAIT = java.time.Duration.ofSeconds(60);
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Backups.class);
     private final ObjectMapper json = new ObjectMapper();
@@ -254,8 +258,7 @@ public final class Backups {
         } catch (WrongPasswordException e) {
             throw new KontorException("backup.otherPassword", backup.toString());
         } catch (KontorException e) {
-            if (!e.messageKey().startsWith("error.database") && !e.messageKey().startsWith("error.keySlot")
-                    && !e.messageKey().equals("error.migration")) {
+            if (!DAMAGED_STAGING.contains(e.messageKey())) {
                 throw e;
             }
             LOG.warn("backup does not open: {}", e.messageKey());

@@ -209,6 +209,11 @@ public final class Workspace implements AutoCloseable {
                 ops.move(staging.resolve(name), folder.dir().resolve(name));
                 placed.add(folder.dir().resolve(name));
             }
+            try {
+                pending.deleteTree(staging);
+            } catch (IOException e) {
+                LOG.warn("empty init folder not removed, removed at the next start: {}", e.getClass().getSimpleName());
+            }
             db = Database.open(folder, key, options.encrypted());
             Database opened = db;
             Principal p = db.read(tx -> new UserStore().findByUsername(tx, owner))
