@@ -3,7 +3,6 @@ package de.kontor.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.kontor.testing.TestWorkspaces;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +38,7 @@ class RestoreCrashTest {
         RestoreScenario.prepare(template, backup);
         // 1 marker, 2-3 current files aside, 4-5 backup's files in, (replay), 6 marker removed, then clean-up
         List<Boolean> before = new ArrayList<>();
-        for (int stop = 0; stop <= 8; stop++) {
+        for (int stop = 0; stop <= 7; stop++) {
             Path data = dir.resolve("run" + stop);
             RestoreScenario.copyFolder(template, data);
             Process p = child(List.of(RestoreCrashChild.class.getName(), data.toString(), backup.toString(),
@@ -48,26 +47,51 @@ class RestoreCrashTest {
             before.add(RestoreScenario.assertConsistent(data));
         }
         // stopped before the backup's files were all in: the previous database; after that: the restored one
-        assertThat(before).containsExactly(true, true, true, true, true, false, false, false, false);
+        assertThat(before).containsExactly(true, true, true, true, true, false, false, false);
     }
 
     @Test
-    void killMinusNineAtRandomMomentsOfTheCommandLineRestore() throws Exception {
+    void killMinusNineAtMomentsOfTheCommandLineRestore() throws Exception {
         Path template = dir.resolve("template");
         Path backup = dir.resolve("montag.kbak");
         RestoreScenario.prepare(template, backup);
-        long[] delaysMs = {300, 900, 1500, 2500};
+        // measured from the moment the restore starts unpacking (its .restore folder appears)
+        long[] delaysMs = {0, 40, 120, 300};
         for (int i = 0; i < delaysMs.length; i++) {
             Path data = dir.resolve("kill" + i);
             RestoreScenario.copyFolder(template, data);
             Process p = child(List.of("de.kontor.cli.KontorCli", "--data", data.toString(), "restore", "--force",
                     backup.toString()));
-            boolean ended = p.waitFor(delaysMs[i], TimeUnit.MILLISECONDS);
-            if (!ended) {
+            long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (p.isAlive() && !restoreStarted(data) && System.nanoTime() < giveUp) {
+                Thread.sleep(2);
+            }
+            if (!p.waitFor(delaysMs[i], TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
                 assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
             }
             RestoreScenario.assertConsistent(data);
+        }
+    }
+
+    @Test
+    void afterAKillBetweenTheRenamesInitDoesNotCreateANewDatabase() throws Exception {
+        Path data = dir.resolve("data");
+        Path backup = dir.resolve("montag.kbak");
+        RestoreScenario.prepare(data, backup);
+        // stopped after the marker and both moves aside: the folder looks empty
+        Process p = child(List.of(RestoreCrashChild.class.getName(), data.toString(), backup.toString(), "3"));
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(data.resolve("kontor.mv.db")).doesNotExist();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TestWorkspaces.create(data))
+                .isInstanceOfSatisfying(de.kontor.domain.KontorException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("error.databaseExists"));
+        assertThat(RestoreScenario.assertConsistent(data)).isTrue();
+    }
+
+    private static boolean restoreStarted(Path data) throws java.io.IOException {
+        try (var s = Files.list(data)) {
+            return s.anyMatch(f -> f.getFileName().toString().startsWith(".restore"));
         }
     }
 }
