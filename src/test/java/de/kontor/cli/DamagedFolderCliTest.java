@@ -162,4 +162,12 @@ class DamagedFolderCliTest {
         assertThat(cli.run("init", "--owner", "Neu").exit()).isEqualTo(1);
         assertThat(cli.run("contacts", "list").out()).contains("Muster");
     }
+
+    @Test
+    void anInitKilledBetweenItsTwoMovesIsFinishedAtTheNextStart() throws Exception {
+        Path building = Files.createDirectories(dir.resolve(".init42"));
+        Files.move(dir.resolve("keyslots.json"), building.resolve("keyslots.json"));
+        assertThat(cli.run("contacts", "list").out()).contains("Muster");
+        assertThat(building).doesNotExist();
+    }
 }
