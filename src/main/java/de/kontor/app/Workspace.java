@@ -59,6 +59,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The composition root: an open, unlocked Kontor database with every service wired by
@@ -67,6 +68,8 @@ import java.util.List;
  */
 public final class Workspace implements AutoCloseable {
     private static final String SUPPRESSION_LABEL = "suppression-hmac";
+    private static final java.time.Duration LOCK_WAIT = java.time.Duration.ofSeconds(60);
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Workspace.class);
     private final Database db;
     private final Principal principal;
     private final ContactService contacts;
@@ -168,34 +171,121 @@ public final class Workspace implements AutoCloseable {
         if (problem != null) {
             throw new KontorException(problem, PasswordPolicy.MIN_LENGTH);
         }
-        if (folder.hasDatabase()) {
-            throw new KontorException("error.databaseExists", folder.dir().toString());
+        try {
+            OwnerOnlyFiles.ownFolder(folder.dir());
+        } catch (RuntimeException e) {
+            throw new KontorException(e, "error.io", folder.dir().toString(), e.getMessage());
         }
-        OwnerOnlyFiles.ownFolder(folder.dir());
-        KeySlotStore slots = new KeySlotStore(folder.keySlots(), new Argon2Kdf(), options.random(), options.kdf());
+        FileOps ops = new RealFileOps();
+        PendingRestore pending = new PendingRestore(ops);
+        try (FolderLock lock = FolderLock.acquire(folder.dir(), LOCK_WAIT)) {
+            pending.recover(folder);
+            if (folder.hasDatabase()) {
+                throw new KontorException("error.databaseExists", folder.dir().toString());
+            }
+            return createLocked(folder, owner, password, options, ops, pending);
+        } catch (IOException e) {
+            throw new KontorException(e, "error.io", folder.dir().toString(), e.getMessage());
+        }
+    }
+
+    /**
+     * Builds the new database in a {@code .init} folder beside, then moves the database file and
+     * then the key slots in. Only this process's files are removed on failure: the folder lock
+     * keeps a second {@code init} out until the first is done (it then finds the database).
+     * If the process dies between the two moves, {@link PendingRestore#recover} moves the rest.
+     */
+    private static Workspace createLocked(DataFolder folder, String owner, char[] password, Options options, FileOps ops,
+            PendingRestore pending) throws IOException {
+        Path staging = OwnerOnlyFiles.createTempDirectory(folder.dir(), PendingRestore.INIT_PREFIX);
+        DataFolder staged = new DataFolder(staging);
+        KeySlotStore slots = new KeySlotStore(staged.keySlots(), new Argon2Kdf(), options.random(), options.kdf());
+        List<Path> placed = new java.util.ArrayList<>();
         Database db = null;
         try (DatabaseKey key = slots.create(owner, password)) {
-            db = Database.create(folder, key, options.encrypted());
+            Database building = Database.create(staged, key, options.encrypted());
+            try {
+                building.inTransaction(tx -> new UserStore().create(tx, owner, owner, Role.OWNER, options.clock().instant()));
+            } finally {
+                building.close();
+            }
+            for (String name : PendingRestore.FILES) {
+                ops.move(staging.resolve(name), folder.dir().resolve(name));
+                placed.add(folder.dir().resolve(name));
+            }
+            try {
+                pending.deleteTree(staging);
+            } catch (IOException e) {
+                LOG.warn("empty init folder not removed, removed at the next start: {}", e.getClass().getSimpleName());
+            }
+            db = Database.open(folder, key, options.encrypted());
             Database opened = db;
-            Principal p = db.inTransaction(tx -> new UserStore().create(tx, owner, owner, Role.OWNER,
-                    options.clock().instant()));
-            Workspace w = new Workspace(opened, p, options.clock(), options.random(), key.derive(SUPPRESSION_LABEL));
-            return w;
-        } catch (RuntimeException e) {
+            Principal p = db.read(tx -> new UserStore().findByUsername(tx, owner))
+                    .orElseThrow(() -> new KontorException("error.unknownUser", owner));
+            LOG.info("database created");
+            return new Workspace(opened, p, options.clock(), options.random(), key.derive(SUPPRESSION_LABEL));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("init failed, removing what it created: {}", e.getClass().getSimpleName());
             if (db != null) {
                 db.close();
             }
-            deleteQuietly(folder.keySlots());
-            deleteQuietly(folder.databaseFile());
+            for (Path p : placed) {
+                deleteQuietly(p);
+            }
+            try {
+                pending.deleteTree(staging);
+            } catch (IOException again) {
+                LOG.warn("init folder not removed, removed at the next start: {}", again.getClass().getSimpleName());
+            }
             throw e;
         }
     }
 
     /**
      * Unlocks with a user's password and opens the database. A wrong password is refused by
-     * the key slot before the database file is touched, so no file changes.
+     * the key slot before the database file is touched, so no file changes. Interrupted work
+     * is finished first: a restore whose files are in place gets its journal replayed, one
+     * that stopped earlier is undone, leftovers are removed.
      */
     public static Workspace open(DataFolder folder, String user, char[] password, Options options) {
+        if (!PendingRestore.needed(folder)) {
+            return openWithoutRecovery(folder, user, password, options);
+        }
+        PendingRestore pending = new PendingRestore(new RealFileOps());
+        try (FolderLock lock = FolderLock.acquire(folder.dir(), LOCK_WAIT)) {
+            Optional<PendingRestore.State> state = pending.recover(folder);
+            Workspace w = openWithoutRecovery(folder, user, password, options);
+            if (state.isPresent()) {
+                try {
+                    int n = w.replayJournal(state.get().journal(), state.get().locale());
+                    LOG.info("interrupted restore finished: {} person(s) erased again", n);
+                    pending.finish(folder, state.get());
+                } catch (RuntimeException | IOException e) {
+                    w.close();
+                    LOG.warn("interrupted restore not finished: {}", e.getClass().getSimpleName());
+                    throw new KontorException(e, "restore.replayPending", folder.dir().toString());
+                }
+            }
+            return w;
+        } catch (IOException e) {
+            throw new KontorException(e, "error.io", folder.dir().toString(), e.getMessage());
+        }
+    }
+
+    /** See {@link Backups#recover}: the file part of {@link #open}, which needs no password. */
+    static void recover(DataFolder folder, Backups backups) {
+        if (!PendingRestore.needed(folder)) {
+            return;
+        }
+        try (FolderLock lock = FolderLock.acquire(folder.dir(), LOCK_WAIT)) {
+            backups.pending().recover(folder);
+        } catch (IOException e) {
+            throw new KontorException(e, "error.io", folder.dir().toString(), e.getMessage());
+        }
+    }
+
+    /** Opens without looking for interrupted work (a restore does, holding the folder lock). */
+    static Workspace openWithoutRecovery(DataFolder folder, String user, char[] password, Options options) {
         KeySlotStore slots = new KeySlotStore(folder.keySlots(), new Argon2Kdf(), options.random(), options.kdf());
         if (!slots.exists()) {
             throw new KontorException(Files.isDirectory(folder.dir()) && Files.exists(folder.databaseFile())
@@ -256,9 +346,7 @@ public final class Workspace implements AutoCloseable {
         try {
             Files.deleteIfExists(p);
         } catch (IOException e) {
-            // best effort clean-up after a failed create
-            org.slf4j.LoggerFactory.getLogger(Workspace.class)
-                    .warn("A file of a failed create could not be removed: {}", Logs.describe(e));
+            LOG.warn("file of a failed init not removed: {}", e.getClass().getSimpleName());
         }
     }
 

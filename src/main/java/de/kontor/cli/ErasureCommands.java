@@ -181,6 +181,8 @@ final class ErasureCommands {
         @Override
         public Integer call() {
             var folder = context.folder();
+            // an interrupted restore or init is finished or undone first: the folder may look empty until then
+            new Backups().recover(folder);
             List<Backups.JournalEntryFacts> journal = List.of();
             if (folder.hasDatabase()) {
                 if (!force) {

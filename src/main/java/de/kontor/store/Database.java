@@ -51,6 +51,7 @@ public final class Database implements AutoCloseable {
     private static final int DATABASE_CLOSED = 90121;
     private static final int FILE_ENCRYPTION_ERROR = 90049;
     private static final int CONNECTION_BROKEN = 90067;
+    private static final int GENERAL_ERROR = 50000;
     private static final int LOCK_SLEEP_MS = 1000;
     private static final long REOPEN_WAIT_NANOS = 30_000_000_000L;
     /** H2 binds its auto-server here (H2 reads {@code h2.bindAddress} once, when it loads). */
@@ -73,6 +74,13 @@ public final class Database implements AutoCloseable {
     private volatile boolean closed;
     private final DSLContext dsl;
     private final AtomicBoolean released = new AtomicBoolean();
+    /**
+     * One discipline (decision record 0012): transactions and reads share the read lock;
+     * compaction, backup and close take the write lock, so they wait for running work and no
+     * work starts until they are done. Lock order: this lock, then the monitor of this object.
+     */
+    private final java.util.concurrent.locks.ReentrantReadWriteLock work = new java.util.concurrent.locks.ReentrantReadWriteLock();
+    private volatile java.time.Duration waitLimit = java.time.Duration.ofSeconds(120);
 
     private Database(DataFolder folder, String url, String path, String password, JdbcConnectionPool pool) {
         this.folder = folder;
@@ -183,13 +191,30 @@ public final class Database implements AutoCloseable {
         String url = "jdbc:h2:" + path + (encrypted ? ";COMPRESS=TRUE" : "") + ";TRACE_LEVEL_FILE=0;AUTO_SERVER=TRUE"
                 + (create ? "" : ";IFEXISTS=TRUE");
         String password = key.derive("h2-user");
+        if (!create) {
+            try {
+                checkStoreHeader(path + ".mv.db", folder);
+            } catch (RuntimeException e) {
+                release(path);
+                throw e;
+            }
+        }
         JdbcConnectionPool pool = pool(url, password);
         try (Connection c = pool.getConnection()) {
             c.isValid(1);
-        } catch (SQLException e) {
+            if (!create && !hasSchema(c)) {
+                // H2 took the damaged file for an empty one: nothing may be created in it
+                LOG.error("database file opened without Kontor's tables: treated as damaged");
+                throw new KontorException("error.databaseDamaged", folder.databaseFile().toString());
+            }
+        } catch (SQLException | RuntimeException e) {
             pool.dispose();
             release(path);
-            throw translate(e, folder);
+            if (e instanceof KontorException k) {
+                throw k;
+            }
+            throw e instanceof SQLException sql ? translate(sql, folder)
+                    : new KontorException(e, "error.databaseDamaged", folder.databaseFile().toString());
         }
         try {
             Flyway.configure()
@@ -228,6 +253,73 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Smallest file H2 writes: two header blocks and one chunk. */
+    private static final long MIN_FILE = 3 * 4096L;
+
+    /**
+     * Refuses a file that is empty, shorter than any database H2 writes, or cut before the
+     * chunk its header names: H2 would take the first two for a new database and roll the last
+     * back to an older state. Reads only.
+     */
+    private static void checkStoreHeader(String file, DataFolder folder) {
+        try {
+            long size = FileUtils.size(file);
+            if (size < MIN_FILE) {
+                LOG.error("database file too short: {} bytes", size);
+                throw new KontorException("error.databaseDamaged", folder.databaseFile().toString());
+            }
+            byte[] head = new byte[4096];
+            try (java.nio.channels.FileChannel ch = FileUtils.open(file, "r")) {
+                java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(head);
+                while (b.hasRemaining() && ch.read(b) > 0) {
+                    // fill the first block
+                }
+            }
+            String header = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1);
+            long block = hexField(header, "block");
+            long blockSize = hexField(header, "blockSize");
+            if (!header.startsWith("H:") || block < 0 || blockSize <= 0) {
+                LOG.error("database file header unreadable");
+                throw new KontorException("error.databaseDamaged", folder.databaseFile().toString());
+            }
+            if ((block + 1) * blockSize > size) {
+                LOG.error("database file cut: chunk at block {} beyond {} bytes", block, size);
+                throw new KontorException("error.databaseDamaged", folder.databaseFile().toString());
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            if (e instanceof KontorException k) {
+                throw k;
+            }
+            LOG.error("database file header not read: {}", e.getClass().getSimpleName());
+            throw new KontorException(e, "error.databaseDamaged", folder.databaseFile().toString());
+        }
+    }
+
+    /** A field {@code name:HEX} of H2's store header, or -1. */
+    private static long hexField(String header, String name) {
+        int end = header.indexOf('\n');
+        for (String part : (end < 0 ? header : header.substring(0, end)).split(",")) {
+            int colon = part.indexOf(':');
+            if (colon > 0 && part.substring(0, colon).equals(name)) {
+                try {
+                    return Long.parseLong(part.substring(colon + 1).trim(), 16);
+                } catch (NumberFormatException e) {
+                    return -1;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** Whether Flyway's history is there: every Kontor database has it from its first open on. */
+    private static boolean hasSchema(Connection c) throws SQLException {
+        try (java.sql.PreparedStatement st = c.prepareStatement(
+                "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE LOWER(TABLE_NAME) = 'flyway_schema_history'");
+                java.sql.ResultSet r = st.executeQuery()) {
+            return r.next() && r.getInt(1) > 0;
+        }
+    }
+
     private static void release(String path) {
         if (path.startsWith(XtsFileSystem.SCHEME + ":")) {
             XtsFileSystem.close(path);
@@ -235,12 +327,50 @@ public final class Database implements AutoCloseable {
     }
 
     private static KontorException translate(SQLException e, DataFolder folder) {
+        if (corrupted(e)) {
+            LOG.error("database file damaged (H2 error {})", e.getErrorCode());
+            return new KontorException(e, "error.databaseDamaged", folder.databaseFile().toString());
+        }
         return switch (e.getErrorCode()) {
             case LOCKED -> new KontorException(e, "error.databaseLocked", folder.databaseFile().toString());
             case WRONG_PASSWORD -> new KontorException(e, "error.databaseKey", folder.databaseFile().toString());
             case FILE_CORRUPTED, FILE_ENCRYPTION_ERROR -> new KontorException(e, "error.databaseDamaged", folder.databaseFile().toString());
-            default -> new KontorException(e, "error.databaseOpen", folder.databaseFile().toString(), e.getMessage());
+            default -> new KontorException(e, "error.databaseOpen", folder.databaseFile().toString(), plain(e));
         };
+    }
+
+    /** Whether H2 failed on the file's content (a page or chunk it cannot read), not on the request. */
+    static boolean corrupted(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.h2.mvstore.MVStoreException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && (sql.getErrorCode() == FILE_CORRUPTED
+                    || sql.getErrorCode() == GENERAL_ERROR && String.valueOf(sql.getMessage()).contains("MVStoreException"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** H2's message without the SQL statement it appends (which may hold values) and without Java class names. */
+    static String plain(Throwable e) {
+        SQLException sql = null;
+        for (Throwable t = e; t != null && sql == null; t = t.getCause()) {
+            if (t instanceof SQLException s) {
+                sql = s;
+            }
+        }
+        String m = String.valueOf(sql != null ? sql.getMessage() : e.getMessage());
+        int cut = m.indexOf("; SQL statement:");
+        if (cut >= 0) {
+            m = m.substring(0, cut);
+        }
+        cut = m.indexOf(" [");
+        if (cut > 0 && m.endsWith("]")) {
+            m = m.substring(0, cut);
+        }
+        return m.replaceAll("[a-z][a-z0-9_]*(\\.[a-zA-Z0-9_$]+)+(Exception|Error)", "").trim();
     }
 
     public DataFolder folder() {
@@ -249,20 +379,82 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} in one transaction: all of it commits, or none of it. */
     public <T> T inTransaction(Function<Tx, T> work) {
+        shared();
         try {
             return dsl.transactionResult(cfg -> work.apply(new Tx(cfg.dsl())));
         } catch (DataAccessException e) {
-            throw new KontorException(e, "error.database", e.getMessage());
+            throw refused(e);
+        } finally {
+            this.work.readLock().unlock();
         }
     }
 
     /** Reads without an explicit transaction (each statement sees committed data). */
     public <T> T read(Function<Tx, T> work) {
+        shared();
         try {
             return work.apply(new Tx(dsl));
         } catch (DataAccessException e) {
-            throw new KontorException(e, "error.database", e.getMessage());
+            throw refused(e);
+        } finally {
+            this.work.readLock().unlock();
         }
+    }
+
+    /** How long work waits for an exclusive operation and the other way round (tests shorten it). */
+    void waitLimit(java.time.Duration limit) {
+        this.waitLimit = limit;
+    }
+
+    /** Whether a compaction, backup or close waits for running work (tests). */
+    boolean exclusiveWaiting() {
+        return work.hasQueuedThreads() && work.getReadLockCount() > 0;
+    }
+
+    /** Whether work waits for an exclusive operation (tests). */
+    boolean sharedWaiting() {
+        return work.getQueueLength() >= 2 || work.isWriteLocked() && work.hasQueuedThreads();
+    }
+
+    /** Takes the shared lock: waits while a compaction, backup or close runs, bounded. */
+    private void shared() {
+        try {
+            if (work.readLock().tryLock(waitLimit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.warn("work waited {} s for an exclusive operation on the database", waitLimit.toSeconds());
+        throw new KontorException("error.databaseBusy", waitLimit.toSeconds());
+    }
+
+    /**
+     * Takes the exclusive lock: waits for running transactions and reads to finish, bounded.
+     * From inside a transaction or read of this thread it would wait for itself: refused.
+     */
+    private void exclusive() {
+        if (work.getReadHoldCount() > 0) {
+            throw new IllegalStateException("compaction, backup or close from inside a transaction or read");
+        }
+        try {
+            if (work.writeLock().tryLock(waitLimit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.warn("exclusive operation waited {} s for running work on the database", waitLimit.toSeconds());
+        throw new KontorException("error.databaseBusy", waitLimit.toSeconds());
+    }
+
+    /** A failed statement as the user reads it: a damaged file named as such, never the SQL. */
+    private KontorException refused(DataAccessException e) {
+        if (corrupted(e)) {
+            LOG.error("database file damaged, found while reading");
+            return new KontorException(e, "error.databaseDamaged", folder.databaseFile().toString());
+        }
+        return new KontorException(e, "error.database", plain(e));
     }
 
     private static boolean closedUnderUs(Throwable e) {
@@ -288,7 +480,18 @@ public final class Database implements AutoCloseable {
      * 92 MB; later writes are compressed again). When another process holds it, or takes it in
      * between, that process compacts with {@code SHUTDOWN COMPACT}.
      */
-    public synchronized void compact() {
+    public void compact() {
+        exclusive();
+        try {
+            synchronized (this) {
+                compactExclusive();
+            }
+        } finally {
+            work.writeLock().unlock();
+        }
+    }
+
+    private void compactExclusive() {
         if (isLocal()) {
             shutdown("SHUTDOWN");
             // H2's lock connects to the server named in the lock file first
@@ -370,6 +573,15 @@ public final class Database implements AutoCloseable {
      * into {@code copy} through it: no plaintext reaches the disk.
      */
     public void backupTo(java.nio.file.Path copy) {
+        exclusive();
+        try {
+            backupExclusive(copy);
+        } finally {
+            work.writeLock().unlock();
+        }
+    }
+
+    private void backupExclusive(java.nio.file.Path copy) {
         String zip = sibling(copy.resolveSibling(copy.getFileName() + ".zip"));
         try {
             try (Connection c = connection(); java.sql.PreparedStatement st = c.prepareStatement("BACKUP TO ?")) {
@@ -432,7 +644,18 @@ public final class Database implements AutoCloseable {
      * password is still at hand: they connect again and one of them runs it from then on.
      */
     @Override
-    public synchronized void close() {
+    public void close() {
+        exclusive();
+        try {
+            synchronized (this) {
+                closeExclusive();
+            }
+        } finally {
+            work.writeLock().unlock();
+        }
+    }
+
+    private void closeExclusive() {
         if (closed) {
             return;
         }
