@@ -26,6 +26,8 @@ import org.jooq.conf.Settings;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The encrypted H2 database. The file password and the SQL user's password are derived from
@@ -40,6 +42,9 @@ import org.jooq.impl.DefaultConfiguration;
  * a third smaller (298 MB against 461 MB). Files written without it stay readable.
  */
 public final class Database implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    /** Set in the transaction of every erasure, cleared once the file has been compacted. */
+    static final String COMPACTION_PENDING = "store.compactionPending";
     private static final String SQL_USER = "KONTOR";
     private static final int LOCKED = 90020;
     private static final int WRONG_PASSWORD = 28000;
@@ -182,7 +187,52 @@ public final class Database implements AutoCloseable {
             release(path);
             throw new KontorException(e, "error.migration", e.getMessage());
         }
-        return new Database(folder, url, path, password, pool);
+        Database db = new Database(folder, url, path, password, pool);
+        db.finishInterruptedCompaction();
+        return db;
+    }
+
+    /**
+     * Marks the file as holding erased values until the next successful {@link #compact()}: call
+     * it in the erasure's own transaction, so a crash or a full disk between the commit and the
+     * compaction cannot leave erased values in the file unnoticed. Every open retries.
+     */
+    static void markCompactionPending(Tx tx) {
+        SettingsStore settings = new SettingsStore();
+        if (settings.get(tx, COMPACTION_PENDING).isEmpty()) {
+            settings.put(tx, COMPACTION_PENDING, "1");
+        }
+    }
+
+    /** Whether an erasure's compaction has not finished yet (erased values may still be in the file). */
+    public boolean compactionPending() {
+        return read(tx -> new SettingsStore().get(tx, COMPACTION_PENDING).isPresent());
+    }
+
+    /**
+     * At open: a compaction killed midway leaves H2's {@code .tempFile} (a partial copy with
+     * the old values), and its erasure is still marked pending. Only the process that runs the
+     * database may do this, since a compaction elsewhere needs the file that this one holds.
+     * A compaction that fails again (a full disk) stays pending; the open goes on.
+     */
+    private void finishInterruptedCompaction() {
+        try {
+            if (!isLocal()) {
+                return;
+            }
+            String temp = path + ".tempFile";
+            if (FileUtils.exists(temp)) {
+                LOG.warn("removing the leftover of an interrupted compaction ({} bytes)", FileUtils.size(temp));
+                FileUtils.delete(temp);
+            }
+            if (compactionPending()) {
+                LOG.warn("an erasure's compaction did not finish; compacting now");
+                compact();
+                LOG.info("the interrupted compaction is finished");
+            }
+        } catch (KontorException | DbException e) {
+            LOG.warn("the compaction of an earlier erasure is still pending: {}", e.getMessage());
+        }
     }
 
     private static void release(String path) {
@@ -246,6 +296,19 @@ public final class Database implements AutoCloseable {
      * between, that process compacts with {@code SHUTDOWN COMPACT}.
      */
     public synchronized void compact() {
+        compactFile();
+        try {
+            inTransaction(tx -> {
+                new SettingsStore().put(tx, COMPACTION_PENDING, null);
+                return null;
+            });
+        } catch (KontorException e) {
+            // the file is compacted; the mark only makes the next open compact once more
+            LOG.warn("could not clear the pending-compaction mark: {}", e.getMessage());
+        }
+    }
+
+    private void compactFile() {
         if (isLocal()) {
             shutdown("SHUTDOWN");
             FileLock lock = new FileLock(new TraceSystem(null), path + ".lock.db", LOCK_SLEEP_MS);
