@@ -71,7 +71,11 @@ public final class CliContext {
         DataFolder folder = folder();
         char[] password = password(false);
         try {
-            return Workspace.open(folder, env.get("KONTOR_USER"), password, options);
+            Workspace w = Workspace.open(folder, env.get("KONTOR_USER"), password, options);
+            if (w.compactionPending()) {
+                err.println(messages.get("cli.compactionPending"));
+            }
+            return w;
         } finally {
             java.util.Arrays.fill(password, '\0');
         }

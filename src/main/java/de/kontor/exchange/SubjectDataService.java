@@ -341,6 +341,7 @@ public final class SubjectDataService {
      */
     public ImportSummary importJson(Principal by, byte[] bytes, String fileName) {
         permissions.requireAdminister(by);
+        db.requireFreeSpace(2L * bytes.length); // the rows, their audit entries and H2's chunks: about twice the JSON
         Instant now = clock.instant();
         Restoring restoring = db.inTransaction(tx -> {
             if (restore.hasPeople(tx)) {

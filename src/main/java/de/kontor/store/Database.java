@@ -14,7 +14,6 @@ import org.h2.jdbc.JdbcConnection;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.h2.message.DbException;
 import org.h2.message.TraceSystem;
-import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreTool;
 import org.h2.store.FileLock;
 import org.h2.store.FileLockMethod;
@@ -45,6 +44,9 @@ public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     /** Set in the transaction of every erasure, cleared once the file has been compacted. */
     static final String COMPACTION_PENDING = "store.compactionPending";
+    private static final long MB = 1024 * 1024;
+    /** Room every write needs: H2 appends whole chunks and rewrites its header. */
+    static final long WRITE_RESERVE = 8 * MB;
     private static final String SQL_USER = "KONTOR";
     private static final int LOCKED = 90020;
     private static final int WRONG_PASSWORD = 28000;
@@ -256,11 +258,65 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} in one transaction: all of it commits, or none of it. */
     public <T> T inTransaction(Function<Tx, T> work) {
+        requireFreeSpace(WRITE_RESERVE);
         try {
             return dsl.transactionResult(cfg -> work.apply(new Tx(cfg.dsl())));
         } catch (DataAccessException e) {
+            if (isDiskFull(e)) {
+                throw diskFull(e, WRITE_RESERVE);
+            }
             throw new KontorException(e, "error.database", e.getMessage());
         }
+    }
+
+    /**
+     * Refuses, before any work, when the data folder's disk has less than {@code bytes} (plus
+     * the reserve every write needs) free: a full disk midway fails late and less clearly.
+     */
+    public void requireFreeSpace(long bytes) {
+        long usable = usableSpace(folder.dir());
+        long needed = bytes + (bytes == WRITE_RESERVE ? 0 : WRITE_RESERVE);
+        if (usable < needed) {
+            LOG.warn("refused: {} bytes free, {} needed", usable, needed);
+            throw new KontorException("error.diskFull", folder.dir().toString(), megabytes(needed - usable));
+        }
+    }
+
+    /** Free bytes on {@code dir}'s file system; unknown counts as enough (the write itself then tells). */
+    static long usableSpace(java.nio.file.Path dir) {
+        try {
+            return Files.getFileStore(dir).getUsableSpace();
+        } catch (java.io.IOException | SecurityException e) {
+            LOG.warn("free space of the data folder unknown: {}", e.toString());
+            return Long.MAX_VALUE;
+        }
+    }
+
+    static String megabytes(long bytes) {
+        return Long.toString(Math.max(1, (bytes + MB - 1) / MB));
+    }
+
+    private KontorException diskFull(Throwable e, long needed) {
+        LOG.warn("the disk of the data folder is full: {}", e.toString());
+        return new KontorException(e, "error.diskFull", folder.dir().toString(), megabytes(needed));
+    }
+
+    /** Whether {@code e} comes from a full disk (the JDK's and H2's wording on Linux, macOS, Windows). */
+    static boolean isDiskFull(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (m != null) {
+                String lower = m.toLowerCase(java.util.Locale.ROOT);
+                if (lower.contains("no space left on device") || lower.contains("not enough space on the disk")
+                        || lower.contains("disk full") || lower.contains("disk quota exceeded")) {
+                    return true;
+                }
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     /** Reads without an explicit transaction (each statement sees committed data). */
@@ -296,7 +352,22 @@ public final class Database implements AutoCloseable {
      * between, that process compacts with {@code SHUTDOWN COMPACT}.
      */
     public synchronized void compact() {
-        compactFile();
+        // the copy needs about the file's size; H2 refuses it midway otherwise
+        long needed = sizeOf(folder.databaseFile());
+        if (usableSpace(folder.dir()) < needed + WRITE_RESERVE) {
+            LOG.warn("compaction postponed: the disk is full");
+            throw new KontorException("error.diskFullAfterErasure", folder.dir().toString(),
+                    megabytes(needed + WRITE_RESERVE - usableSpace(folder.dir())));
+        }
+        try {
+            compactFile();
+        } catch (KontorException e) {
+            if (isDiskFull(e)) {
+                FileUtils.tryDelete(path + ".tempFile");
+                throw new KontorException(e, "error.diskFullAfterErasure", folder.dir().toString(), megabytes(needed));
+            }
+            throw e;
+        }
         try {
             inTransaction(tx -> {
                 new SettingsStore().put(tx, COMPACTION_PENDING, null);
@@ -321,7 +392,7 @@ public final class Database implements AutoCloseable {
             }
             if (locked) {
                 try {
-                    MVStore.compact(path + ".mv.db", path + ".tempFile", false, null);
+                    MVStoreTool.compact(path + ".mv.db", path + ".tempFile", false);
                     MVStoreTool.moveAtomicReplace(path + ".tempFile", path + ".mv.db");
                 } catch (RuntimeException e) {
                     FileUtils.tryDelete(path + ".tempFile");
@@ -336,6 +407,14 @@ public final class Database implements AutoCloseable {
         }
         shutdown("SHUTDOWN COMPACT");
         reopen();
+    }
+
+    private static long sizeOf(java.nio.file.Path file) {
+        try {
+            return Files.size(file);
+        } catch (java.io.IOException e) {
+            return 0;
+        }
     }
 
     /** Whether this process runs the database (or reaches it through another process's server). */
@@ -385,6 +464,14 @@ public final class Database implements AutoCloseable {
      */
     public void backupTo(java.nio.file.Path copy) {
         String zip = sibling(copy.resolveSibling(copy.getFileName() + ".zip"));
+        // H2's zip and the copy each take about the file's size
+        long needed = 2 * sizeOf(folder.databaseFile()) + WRITE_RESERVE;
+        java.nio.file.Path target = copy.toAbsolutePath().getParent();
+        long usable = usableSpace(target);
+        if (usable < needed) {
+            LOG.warn("backup refused: {} bytes free, {} needed", usable, needed);
+            throw new KontorException("error.diskFull", target.toString(), megabytes(needed - usable));
+        }
         try {
             try (Connection c = connection(); java.sql.PreparedStatement st = c.prepareStatement("BACKUP TO ?")) {
                 st.setString(1, zip);
@@ -407,6 +494,11 @@ public final class Database implements AutoCloseable {
                 }
             }
         } catch (SQLException | java.io.IOException | org.h2.message.DbException e) {
+            FileUtils.tryDelete(sibling(copy));
+            if (isDiskFull(e)) {
+                LOG.warn("backup failed: the disk is full");
+                throw new KontorException(e, "error.diskFull", target.toString(), megabytes(needed));
+            }
             throw new KontorException(e, "backup.failed", copy.toString(), e.getMessage());
         } finally {
             FileUtils.tryDelete(zip);

@@ -62,6 +62,8 @@ class CrashDurabilityTest {
         Set<Long> erased = new HashSet<>();
         String asOf = LocalDate.now().plusYears(10).toString();
 
+        long[] span = new long[8];
+        java.util.Arrays.fill(span, 8000);
         State committed = threeOpens(context + ", after setup");
         for (int run = 0; run < runs; run++) {
             List<Long> ids = new ArrayList<>(committed.ids());
@@ -84,9 +86,15 @@ class CrashDurabilityTest {
                 case 6 -> { args = new String[] {"contacts", "add", "--given", "Neu" + run, "--family", "Nachtrag"}; plus = 1; }
                 default -> { args = new String[] {"contacts", "list"}; plus = 0; }
             }
-            long delay = random.nextInt(kind == 2 ? 10_000 : 6000);
+            // kill somewhere in the command's work: until a run of this kind has finished by
+            // itself, anywhere in the first 8 s; after that within the time it took
+            long delay = (long) (random.nextDouble() * span[kind]);
             String what = context + ", run " + run + ": kill -9 " + delay + " ms after it opened the database: " + String.join(" ", args);
-            boolean finished = runAndKill(args, delay);
+            long[] took = new long[1];
+            boolean finished = runAndKill(args, delay, took);
+            if (finished) {
+                span[kind] = Math.max(200, took[0] * 11 / 10);
+            }
             State after = threeOpens(what);
             System.out.printf("%s: %s, people %d -> %d, audit head %d -> %d%n", what, finished ? "had finished" : "killed",
                     committed.people(), after.people(), committed.auditHead(), after.auditHead());
@@ -136,7 +144,7 @@ class CrashDurabilityTest {
     }
 
     /** Starts {@code kontor ARGS} in its own JVM and kills it after {@code delayMs}; true if it ended by itself. */
-    private boolean runAndKill(String[] args, long delayMs) throws Exception {
+    private boolean runAndKill(String[] args, long delayMs, long[] took) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-Djava.awt.headless=true", "-Djava.io.tmpdir=" + files,
                 "-cp", System.getProperty("java.class.path"), "de.kontor.Launcher", "--data", dir.toString()));
@@ -152,7 +160,9 @@ class CrashDurabilityTest {
         while (p.isAlive() && !Files.exists(lock) && System.nanoTime() < giveUp) {
             Thread.sleep(5);
         }
+        long opened = System.nanoTime();
         boolean finished = p.waitFor(delayMs, TimeUnit.MILLISECONDS);
+        took[0] = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - opened);
         if (!finished) {
             p.destroyForcibly(); // SIGKILL on Linux and macOS: no shutdown hooks, no close
         }
