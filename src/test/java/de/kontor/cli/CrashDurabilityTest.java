@@ -34,8 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * runs; {@code -Dkontor.crash.people=N -Dkontor.crash.runs=R} make it bigger.
  */
 class CrashDurabilityTest {
-    static final int DEFAULT_PEOPLE = 2000;
-    static final int DEFAULT_RUNS = 14;
+    static final int DEFAULT_PEOPLE = 1500;
+    static final int DEFAULT_RUNS = 10;
     static final int CARDS = 300;
     static final long CHILD_TIMEOUT_S = 120;
 
