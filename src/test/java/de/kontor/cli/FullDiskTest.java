@@ -162,6 +162,24 @@ class FullDiskTest {
     }
 
     @Test
+    void anErasureWithoutRoomForItsCompactionStaysPendingUntilThereIsRoom() throws Exception {
+        String id = cli.ok("contacts", "add", "--given", "Erna", "--family", "Vollplatte", "--email",
+                "erna@voll.example").out().strip();
+        long file = Files.size(data.resolve("kontor.mv.db"));
+        leaveFree(8 * MB + file / 2); // room for the erasure's transaction, not for the copy of the file
+        CliRunner.Result r = assertTimeoutPreemptively(BOUND, () -> cli.run("erase", "--person", id));
+        CliRunner.refused(r, "The erasure is saved");
+        assertThat(r.err()).contains("disk").contains("MB");
+        CliRunner.Result still = cli.ok("contacts", "list", "--format", "csv");
+        assertThat(still.out()).doesNotContain("Vollplatte");
+        assertThat(still.err()).as("the note while it is pending").contains("did not finish yet");
+        assertIntactAndClean(); // frees the room: the next open compacts
+        CliRunner.Result after = cli.ok("contacts", "list", "--format", "csv");
+        assertThat(after.err()).doesNotContain("did not finish yet");
+        assertThat(cli.ok("contacts", "list", "--format", "csv").err()).doesNotContain("did not finish yet");
+    }
+
+    @Test
     void backupOnAFullDiskFailsFastAndLeavesNoPartialFile() throws Exception {
         leaveFree(MB);
         Path backup = mount.resolve("sicherung.kbak");
