@@ -350,6 +350,14 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether an erasure's compaction has not finished (killed, or the disk was full): erased
+     * values may still be in the file's bytes until it succeeds. Every open retries it.
+     */
+    public boolean compactionPending() {
+        return db.compactionPending();
+    }
+
     public Principal principal() {
         return principal;
     }

@@ -75,6 +75,9 @@ public final class CliContext {
             for (de.kontor.domain.KontorException notice : w.notices()) {
                 err().println(messages().describe(notice));
             }
+            if (w.compactionPending()) {
+                err().println(messages().get("cli.compactionPending"));
+            }
             return w;
         } finally {
             java.util.Arrays.fill(password, '\0');

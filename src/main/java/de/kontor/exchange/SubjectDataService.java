@@ -340,7 +340,7 @@ public final class SubjectDataService {
      * texts must exist with the same SHA-256; people on the suppression list are refused.
      */
     public ImportSummary importJson(Principal by, byte[] bytes, String fileName) {
-        return importJson(by, fileName, each -> new JsonImport().stream(bytes, fileName, each));
+        return importJson(by, fileName, bytes.length, each -> new JsonImport().stream(bytes, fileName, each));
     }
 
     /**
@@ -351,7 +351,7 @@ public final class SubjectDataService {
     public ImportSummary importJson(Principal by, java.nio.file.Path file, String fileName, String expectedSha256) {
         permissions.requireAdminister(by);
         try (ImportInput input = ImportInput.open(file)) {
-            return importJson(by, fileName, each -> {
+            return importJson(by, fileName, sizeOf(file), each -> {
                 new JsonImport().stream(input.stream(), fileName, each, new java.util.ArrayList<>());
                 if (expectedSha256 != null && !input.sha256().equals(expectedSha256)) {
                     throw new KontorException("import.preview.changed", fileName);
@@ -360,9 +360,18 @@ public final class SubjectDataService {
         }
     }
 
-    private ImportSummary importJson(Principal by, String fileName,
+    private static long sizeOf(java.nio.file.Path file) {
+        try {
+            return java.nio.file.Files.size(file);
+        } catch (java.io.IOException e) {
+            throw new KontorException(e, "error.io", file.getFileName().toString(), e.getMessage());
+        }
+    }
+
+    private ImportSummary importJson(Principal by, String fileName, long fileBytes,
             java.util.function.Consumer<java.util.function.Consumer<SubjectData>> people) {
         permissions.requireAdminister(by);
+        db.requireFreeSpace(2L * fileBytes); // the rows, their audit entries and H2's chunks: about twice the JSON
         Instant now = clock.instant();
         Restoring restoring = db.inTransaction(tx -> {
             if (restore.hasPeople(tx)) {

@@ -15,7 +15,6 @@ import org.h2.jdbc.JdbcConnection;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.h2.message.DbException;
 import org.h2.message.TraceSystem;
-import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreTool;
 import org.h2.store.FileLock;
 import org.h2.store.FileLockMethod;
@@ -27,6 +26,8 @@ import org.jooq.conf.Settings;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The encrypted H2 database. The file password and the SQL user's password are derived from
@@ -43,7 +44,12 @@ import org.jooq.impl.DefaultConfiguration;
  * a third smaller (298 MB against 461 MB). Files written without it stay readable.
  */
 public final class Database implements AutoCloseable {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Database.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    /** Set in the transaction of every erasure, cleared once the file has been compacted. */
+    static final String COMPACTION_PENDING = "store.compactionPending";
+    private static final long MB = 1024 * 1024;
+    /** Room every write needs: H2 appends whole chunks and rewrites its header. */
+    static final long WRITE_RESERVE = 8 * MB;
     private static final String SQL_USER = "KONTOR";
     private static final int LOCKED = 90020;
     private static final int WRONG_PASSWORD = 28000;
@@ -229,7 +235,52 @@ public final class Database implements AutoCloseable {
             throw new KontorException(e, "error.migration", e.getMessage());
         }
         restrictFiles(folder);
-        return new Database(folder, url, path, password, pool);
+        Database db = new Database(folder, url, path, password, pool);
+        db.finishInterruptedCompaction();
+        return db;
+    }
+
+    /**
+     * Marks the file as holding erased values until the next successful {@link #compact()}: call
+     * it in the erasure's own transaction, so a crash or a full disk between the commit and the
+     * compaction cannot leave erased values in the file unnoticed. Every open retries.
+     */
+    static void markCompactionPending(Tx tx) {
+        SettingsStore settings = new SettingsStore();
+        if (settings.get(tx, COMPACTION_PENDING).isEmpty()) {
+            settings.put(tx, COMPACTION_PENDING, "1");
+        }
+    }
+
+    /** Whether an erasure's compaction has not finished yet (erased values may still be in the file). */
+    public boolean compactionPending() {
+        return read(tx -> new SettingsStore().get(tx, COMPACTION_PENDING).isPresent());
+    }
+
+    /**
+     * At open: a compaction killed midway leaves H2's {@code .tempFile} (a partial copy with
+     * the old values), and its erasure is still marked pending. Only the process that runs the
+     * database may do this, since a compaction elsewhere needs the file that this one holds.
+     * A compaction that fails again (a full disk) stays pending; the open goes on.
+     */
+    private void finishInterruptedCompaction() {
+        try {
+            if (!isLocal()) {
+                return;
+            }
+            String temp = path + ".tempFile";
+            if (FileUtils.exists(temp)) {
+                LOG.warn("removing the leftover of an interrupted compaction ({} bytes)", FileUtils.size(temp));
+                FileUtils.delete(temp);
+            }
+            if (compactionPending()) {
+                LOG.warn("an erasure's compaction did not finish; compacting now");
+                compact();
+                LOG.info("the interrupted compaction is finished");
+            }
+        } catch (KontorException | DbException e) {
+            LOG.warn("the compaction of an earlier erasure is still pending: {}", e.getMessage());
+        }
     }
 
     /**
@@ -379,14 +430,68 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} in one transaction: all of it commits, or none of it. */
     public <T> T inTransaction(Function<Tx, T> work) {
+        requireFreeSpace(WRITE_RESERVE);
         shared();
         try {
             return dsl.transactionResult(cfg -> work.apply(new Tx(cfg.dsl())));
         } catch (DataAccessException e) {
+            if (isDiskFull(e)) {
+                throw diskFull(e, WRITE_RESERVE);
+            }
             throw refused(e);
         } finally {
             this.work.readLock().unlock();
         }
+    }
+
+    /**
+     * Refuses, before any work, when the data folder's disk has less than {@code bytes} (plus
+     * the reserve every write needs) free: a full disk midway fails late and less clearly.
+     */
+    public void requireFreeSpace(long bytes) {
+        long usable = usableSpace(folder.dir());
+        long needed = bytes + (bytes == WRITE_RESERVE ? 0 : WRITE_RESERVE);
+        if (usable < needed) {
+            LOG.warn("refused: {} bytes free, {} needed", usable, needed);
+            throw new KontorException("error.diskFull", folder.dir().toString(), megabytes(needed - usable));
+        }
+    }
+
+    /** Free bytes on {@code dir}'s file system; unknown counts as enough (the write itself then tells). */
+    static long usableSpace(java.nio.file.Path dir) {
+        try {
+            return Files.getFileStore(dir).getUsableSpace();
+        } catch (java.io.IOException | SecurityException e) {
+            LOG.warn("free space of the data folder unknown: {}", e.toString());
+            return Long.MAX_VALUE;
+        }
+    }
+
+    static String megabytes(long bytes) {
+        return Long.toString(Math.max(1, (bytes + MB - 1) / MB));
+    }
+
+    private KontorException diskFull(Throwable e, long needed) {
+        LOG.warn("the disk of the data folder is full: {}", e.toString());
+        return new KontorException(e, "error.diskFull", folder.dir().toString(), megabytes(needed));
+    }
+
+    /** Whether {@code e} comes from a full disk (the JDK's and H2's wording on Linux, macOS, Windows). */
+    static boolean isDiskFull(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (m != null) {
+                String lower = m.toLowerCase(java.util.Locale.ROOT);
+                if (lower.contains("no space left on device") || lower.contains("not enough space on the disk")
+                        || lower.contains("disk full") || lower.contains("disk quota exceeded")) {
+                    return true;
+                }
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     /** Reads without an explicit transaction (each statement sees committed data). */
@@ -481,17 +586,39 @@ public final class Database implements AutoCloseable {
      * between, that process compacts with {@code SHUTDOWN COMPACT}.
      */
     public void compact() {
+        // the copy needs about the file's size; H2 refuses it midway otherwise
+        long needed = sizeOf(folder.databaseFile());
+        if (usableSpace(folder.dir()) < needed + WRITE_RESERVE) {
+            LOG.warn("compaction postponed: the disk is full");
+            throw new KontorException("error.diskFullAfterErasure", folder.dir().toString(),
+                    megabytes(needed + WRITE_RESERVE - usableSpace(folder.dir())));
+        }
         exclusive();
         try {
             synchronized (this) {
-                compactExclusive();
+                compactFile();
             }
+        } catch (KontorException e) {
+            if (isDiskFull(e)) {
+                FileUtils.tryDelete(path + ".tempFile");
+                throw new KontorException(e, "error.diskFullAfterErasure", folder.dir().toString(), megabytes(needed));
+            }
+            throw e;
         } finally {
             work.writeLock().unlock();
         }
+        try {
+            inTransaction(tx -> {
+                new SettingsStore().put(tx, COMPACTION_PENDING, null);
+                return null;
+            });
+        } catch (KontorException e) {
+            // the file is compacted; the mark only makes the next open compact once more
+            LOG.warn("could not clear the pending-compaction mark: {}", e.getMessage());
+        }
     }
 
-    private void compactExclusive() {
+    private void compactFile() {
         if (isLocal()) {
             shutdown("SHUTDOWN");
             // H2's lock connects to the server named in the lock file first
@@ -508,7 +635,7 @@ public final class Database implements AutoCloseable {
             }
             if (locked) {
                 try {
-                    MVStore.compact(path + ".mv.db", path + ".tempFile", false, null);
+                    MVStoreTool.compact(path + ".mv.db", path + ".tempFile", false);
                     MVStoreTool.moveAtomicReplace(path + ".tempFile", path + ".mv.db");
                 } catch (RuntimeException e) {
                     FileUtils.tryDelete(path + ".tempFile");
@@ -523,6 +650,14 @@ public final class Database implements AutoCloseable {
         }
         shutdown("SHUTDOWN COMPACT");
         reopen();
+    }
+
+    private static long sizeOf(java.nio.file.Path file) {
+        try {
+            return Files.size(file);
+        } catch (java.io.IOException e) {
+            return 0;
+        }
     }
 
     /** Whether this process runs the database (or reaches it through another process's server). */
@@ -583,6 +718,14 @@ public final class Database implements AutoCloseable {
 
     private void backupExclusive(java.nio.file.Path copy) {
         String zip = sibling(copy.resolveSibling(copy.getFileName() + ".zip"));
+        // H2's zip and the copy each take about the file's size
+        long needed = 2 * sizeOf(folder.databaseFile()) + WRITE_RESERVE;
+        java.nio.file.Path target = copy.toAbsolutePath().getParent();
+        long usable = usableSpace(target);
+        if (usable < needed) {
+            LOG.warn("backup refused: {} bytes free, {} needed", usable, needed);
+            throw new KontorException("error.diskFull", target.toString(), megabytes(needed - usable));
+        }
         try {
             try (Connection c = connection(); java.sql.PreparedStatement st = c.prepareStatement("BACKUP TO ?")) {
                 st.setString(1, zip);
@@ -605,6 +748,11 @@ public final class Database implements AutoCloseable {
                 }
             }
         } catch (SQLException | java.io.IOException | org.h2.message.DbException e) {
+            FileUtils.tryDelete(sibling(copy));
+            if (isDiskFull(e)) {
+                LOG.warn("backup failed: the disk is full");
+                throw new KontorException(e, "error.diskFull", target.toString(), megabytes(needed));
+            }
             throw new KontorException(e, "backup.failed", copy.toString(), e.getMessage());
         } finally {
             FileUtils.tryDelete(zip);

@@ -37,6 +37,7 @@ public final class ErasureStore {
      * data are detached and kept when {@code keepFreeDocuments}), contact data and tags.
      */
     public void deletePerson(Tx tx, long personId, boolean keepFreeDocuments) {
+        Database.markCompactionPending(tx);
         var dsl = tx.dsl();
         dsl.deleteFrom(CONSENT).where(CONSENT.PERSON_ID.eq(personId)).execute();
         if (keepFreeDocuments) {
@@ -53,6 +54,7 @@ public final class ErasureStore {
      * {@code keepActivities}, and documents. Name, address and the kept records stay, restricted.
      */
     public void deleteAllBut(Tx tx, long personId, Collection<Long> keepActivities) {
+        Database.markCompactionPending(tx);
         var dsl = tx.dsl();
         deleteIdentifyingRecords(dsl, personId);
         dsl.deleteFrom(ACTIVITY).where(ACTIVITY.PERSON_ID.eq(personId).and(ACTIVITY.ID.notIn(keepActivities))).execute();
@@ -67,6 +69,7 @@ public final class ErasureStore {
      * that could identify the person.
      */
     public void anonymise(Tx tx, long personId, String placeholder) {
+        Database.markCompactionPending(tx);
         var dsl = tx.dsl();
         deleteIdentifyingRecords(dsl, personId);
         var birth = dsl.select(PERSON.BIRTH_DATE).from(PERSON).where(PERSON.ID.eq(personId)).fetchOne(PERSON.BIRTH_DATE);
@@ -105,10 +108,12 @@ public final class ErasureStore {
 
     /** Deletes single activities (due under the deletion concept). */
     public int deleteActivities(Tx tx, Collection<Long> ids) {
+        Database.markCompactionPending(tx);
         return tx.dsl().deleteFrom(ACTIVITY).where(ACTIVITY.ID.in(ids)).execute();
     }
 
     public int deleteConsents(Tx tx, Collection<Long> ids) {
+        Database.markCompactionPending(tx);
         var evidence = tx.dsl().select(CONSENT.EVIDENCE_ID).from(CONSENT).where(CONSENT.ID.in(ids)
                 .and(CONSENT.EVIDENCE_ID.isNotNull())).fetch(CONSENT.EVIDENCE_ID);
         int n = tx.dsl().deleteFrom(CONSENT).where(CONSENT.ID.in(ids)).execute();
@@ -119,6 +124,7 @@ public final class ErasureStore {
     }
 
     public int deleteDocuments(Tx tx, Collection<Long> ids) {
+        Database.markCompactionPending(tx);
         tx.dsl().update(CONSENT).setNull(CONSENT.EVIDENCE_ID).where(CONSENT.EVIDENCE_ID.in(ids)).execute();
         return tx.dsl().deleteFrom(DOCUMENT).where(DOCUMENT.ID.in(ids)).execute();
     }
@@ -128,6 +134,7 @@ public final class ErasureStore {
      * digests and hashes stay, so the chain still verifies.
      */
     public int eraseAuditValues(Tx tx, long personId) {
+        Database.markCompactionPending(tx);
         // Entries of people merged into this one (their ids redirect here) go too. The ids are
         // read first: "person_id = ? OR person_id IN (subquery)" scanned the whole trail.
         List<Long> ids = new java.util.ArrayList<>(tx.dsl().select(de.kontor.store.jooq.Tables.PERSON_REDIRECT.OLD_ID)
@@ -141,6 +148,7 @@ public final class ErasureStore {
 
     /** Removes the values of the audit entries about single records (an activity, a consent). */
     public int eraseAuditValues(Tx tx, String entityType, Collection<Long> ids) {
+        Database.markCompactionPending(tx);
         return tx.dsl().update(AUDIT_ENTRY).setNull(AUDIT_ENTRY.OLD_VALUE).setNull(AUDIT_ENTRY.NEW_VALUE)
                 .setNull(AUDIT_ENTRY.VALUE_SALT)
                 .where(AUDIT_ENTRY.ENTITY_TYPE.eq(entityType).and(AUDIT_ENTRY.ENTITY_ID.in(ids))).execute();

@@ -251,7 +251,16 @@ public final class MainWindow {
             busy.visibleProperty().bind(runner.busyProperty());
             HBox foot = new HBox(8, busy, user);
             foot.setAlignment(Pos.CENTER_LEFT);
-            side.getChildren().addAll(gap, foot);
+            side.getChildren().add(gap);
+            if (workspace.compactionPending()) {
+                // an erasure's compaction did not finish: erased values may still be in the file
+                Label pending = new Label(text.get("ui.app.compactionPending"), Views.icon(Feather.ALERT_TRIANGLE));
+                pending.setId("compaction-pending");
+                pending.getStyleClass().add(Styles.WARNING);
+                pending.setWrapText(true);
+                side.getChildren().add(pending);
+            }
+            side.getChildren().add(foot);
             root.setLeft(side);
             root.setBottom(statusLine());
             select("dashboard");
