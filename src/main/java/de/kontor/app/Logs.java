@@ -109,6 +109,21 @@ public final class Logs {
     }
 
     /**
+     * Closes the log file, if one is open (e.g. before the data folder's file system goes away);
+     * Kontor then logs to the console until the next {@link #writeTo}.
+     */
+    public static void closeFile() {
+        ch.qos.logback.classic.Logger kontor = ((ch.qos.logback.classic.LoggerContext) LoggerFactory.getILoggerFactory())
+                .getLogger(KONTOR);
+        var appender = kontor.getAppender(APPENDER);
+        if (appender != null) {
+            kontor.detachAppender(appender);
+            appender.stop();
+            kontor.setAdditive(true);
+        }
+    }
+
+    /**
      * A copy of {@code t} and its causes that is safe to log: each exception's class and stack
      * frames, a refusal's message key, and no other message.
      */

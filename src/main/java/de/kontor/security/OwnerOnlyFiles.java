@@ -31,8 +31,8 @@ import java.util.Set;
  * allows it, so no other user can open them in between.
  */
 public final class OwnerOnlyFiles {
-    public static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
-    public static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwx------");
+    public static final Set<PosixFilePermission> FILE = Set.copyOf(PosixFilePermissions.fromString("rw-------"));
+    public static final Set<PosixFilePermission> FOLDER = Set.copyOf(PosixFilePermissions.fromString("rwx------"));
 
     private OwnerOnlyFiles() {
     }

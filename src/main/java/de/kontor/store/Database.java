@@ -80,6 +80,7 @@ public final class Database implements AutoCloseable {
     private volatile boolean closed;
     private final DSLContext dsl;
     private final AtomicBoolean released = new AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicLong exclusiveRuns = new java.util.concurrent.atomic.AtomicLong();
     /**
      * One discipline (decision record 0012): transactions and reads share the read lock;
      * compaction, backup and close take the write lock, so they wait for running work and no
@@ -517,6 +518,16 @@ public final class Database implements AutoCloseable {
     }
 
     /** Whether work waits for an exclusive operation (tests). */
+    /** How many compactions, backups and closes have finished their exclusive part (for tests). */
+    long exclusiveRuns() {
+        return exclusiveRuns.get();
+    }
+
+    private void releaseExclusive() {
+        exclusiveRuns.incrementAndGet();
+        work.writeLock().unlock();
+    }
+
     boolean sharedWaiting() {
         return work.getQueueLength() >= 2 || work.isWriteLocked() && work.hasQueuedThreads();
     }
@@ -605,7 +616,7 @@ public final class Database implements AutoCloseable {
             }
             throw e;
         } finally {
-            work.writeLock().unlock();
+            releaseExclusive();
         }
         try {
             inTransaction(tx -> {
@@ -712,7 +723,7 @@ public final class Database implements AutoCloseable {
         try {
             backupExclusive(copy);
         } finally {
-            work.writeLock().unlock();
+            releaseExclusive();
         }
     }
 
@@ -799,7 +810,7 @@ public final class Database implements AutoCloseable {
                 closeExclusive();
             }
         } finally {
-            work.writeLock().unlock();
+            releaseExclusive();
         }
     }
 

@@ -32,7 +32,7 @@ class LogsTest {
 
         String text = Files.readString(file, StandardCharsets.UTF_8);
         assertThat(text).contains("IllegalStateException <- KontorException[error.io] <- EOFException")
-                .contains(": java.lang.IllegalStateException").contains(": java.io.EOFException")
+                .contains("java.lang.IllegalStateException").contains("java.io.EOFException")
                 .contains("\tat de.kontor.app.LogsTest").doesNotContain("Wunderlich").doesNotContain("annegret");
     }
 

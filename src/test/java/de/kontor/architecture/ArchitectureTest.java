@@ -91,7 +91,7 @@ class ArchitectureTest {
                 .whereLayer("privacy").mayOnlyAccessLayers("domain", "service", "store", "data folder", "report")
                 .whereLayer("dedupe").mayOnlyAccessLayers("domain", "service", "store", "privacy")
                 .whereLayer("exchange").mayOnlyAccessLayers("domain", "service", "store", "data folder", "privacy",
-                        "dedupe", "report")
+                        "dedupe", "report", "security policy")
                 .whereLayer("app").mayOnlyAccessLayers("domain", "security policy", "security", "data folder", "store",
                         "service", "report", "privacy", "dedupe", "exchange", "i18n")
                 .whereLayer("demo and bench").mayOnlyAccessLayers("domain", "security policy", "security",

@@ -52,6 +52,8 @@ class FullDiskTest {
     @AfterAll
     static void unmount() throws Exception {
         if (mount != null) {
+            // the command line logs into the data folder on the tmpfs: close that file first
+            de.kontor.app.Logs.closeFile();
             String problem = run("umount", mount.toString());
             assertThat(problem).as("umount " + mount).isNull();
             Files.deleteIfExists(mount);
