@@ -280,7 +280,7 @@ public final class Database implements AutoCloseable {
                 LOG.info("the interrupted compaction is finished");
             }
         } catch (KontorException | DbException e) {
-            LOG.warn("the compaction of an earlier erasure is still pending: {}", e.getMessage());
+            LOG.warn("the compaction of an earlier erasure is still pending: {}", e.getClass().getSimpleName());
         }
     }
 
@@ -463,7 +463,7 @@ public final class Database implements AutoCloseable {
         try {
             return Files.getFileStore(dir).getUsableSpace();
         } catch (java.io.IOException | SecurityException e) {
-            LOG.warn("free space of the data folder unknown: {}", e.toString());
+            LOG.warn("free space of the data folder unknown: {}", e.getClass().getSimpleName());
             return Long.MAX_VALUE;
         }
     }
@@ -473,7 +473,7 @@ public final class Database implements AutoCloseable {
     }
 
     private KontorException diskFull(Throwable e, long needed) {
-        LOG.warn("the disk of the data folder is full: {}", e.toString());
+        LOG.warn("the disk of the data folder is full: {}", e.getClass().getSimpleName());
         return new KontorException(e, "error.diskFull", folder.dir().toString(), megabytes(needed));
     }
 
@@ -625,7 +625,7 @@ public final class Database implements AutoCloseable {
             });
         } catch (KontorException e) {
             // the file is compacted; the mark only makes the next open compact once more
-            LOG.warn("could not clear the pending-compaction mark: {}", e.getMessage());
+            LOG.warn("could not clear the pending-compaction mark: {}", e.messageKey());
         }
     }
 
